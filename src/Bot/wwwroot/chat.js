@@ -1,0 +1,306 @@
+// ChatSurvey web chat. Plain ES2020, no dependencies, nothing global.
+(() => {
+  'use strict';
+
+  const API = '/api/chat/messages';
+  const K_CONV = 'chatsurvey.conversation';
+  const K_LOG = 'chatsurvey.transcript';
+  const K_PEND = 'chatsurvey.pending'; // sent, not yet answered
+  const MAX_LOG = 100;
+  const TIMEOUT = 30000;
+  const RETRY = new Set([502, 503, 504]);
+  const OFFLINE = 'Sin conexión. Reintentando…';
+
+  const $ = (s) => document.querySelector(s);
+  const log = $('#transcript');
+  const form = $('#composer');
+  const input = $('#message');
+  const status = $('#status');
+  if (!log || !form || !input || !status) return;
+
+  let leaving = false;
+  const store = {
+    get(k) { try { return localStorage.getItem(k); } catch { return null; } },
+    set(k, v) { if (leaving) return; try { localStorage.setItem(k, v); } catch { /* full or blocked */ } },
+    list(k) {
+      try { const v = JSON.parse(this.get(k)); return Array.isArray(v) ? v : []; } catch { return []; }
+    },
+  };
+
+  function rid() {
+    const c = window.crypto;
+    if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+    const b = new Uint8Array(16);
+    if (c && c.getRandomValues) c.getRandomValues(b);
+    else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
+    return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  }
+
+  const str = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+  function cleanChoices(list) {
+    if (!Array.isArray(list)) return [];
+    const out = [];
+    for (const c of list) {
+      const value = c && str(c.value);
+      if (value === null) continue;
+      out.push({ value, label: str(c.label) || value });
+    }
+    return out;
+  }
+
+  // transcript
+  // entry: { w: 'bot'|'user'|'note', t: text, s?: style, c?: choices (only on the current question) }
+  let entries = store.list(K_LOG)
+    .filter((e) => e && typeof e.t === 'string' && (e.w === 'bot' || e.w === 'user' || e.w === 'note'))
+    .slice(-MAX_LOG);
+  let current = null; // last bot entry carrying choices
+  let chipsEl = null;
+
+  function save() {
+    if (entries.length > MAX_LOG) entries = entries.slice(-MAX_LOG);
+    store.set(K_LOG, JSON.stringify(entries));
+  }
+
+  function scrollDown() { log.scrollTop = log.scrollHeight; }
+
+  function draw(e) {
+    const d = document.createElement('div');
+    d.className = e.w === 'note' ? 'note' : 'msg ' + e.w;
+    d.textContent = e.t; // never innerHTML
+    log.appendChild(d);
+  }
+
+  function add(w, t, extra) {
+    const e = Object.assign({ w, t }, extra);
+    entries.push(e);
+    draw(e);
+    scrollDown();
+    return e;
+  }
+
+  function setCurrent(entry) {
+    for (const e of entries) if (e !== entry) delete e.c;
+    current = entry && entry.c && entry.c.length ? entry : null;
+  }
+
+  // chips
+  let touch = false;
+  document.addEventListener('pointerdown', (e) => { touch = e.pointerType === 'touch'; }, true);
+
+  // Keyboard/mouse: return focus to the input. Touch: don't pop up the on-screen keyboard.
+  function refocus(ev) {
+    if (!ev || ev.detail === 0 || !touch) input.focus();
+  }
+
+  function clearChips() {
+    if (chipsEl) { chipsEl.remove(); chipsEl = null; }
+  }
+
+  function button(cls, label) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = cls;
+    b.textContent = label;
+    return b;
+  }
+
+  function renderChips() {
+    clearChips();
+    const cur = current;
+    if (!cur) return;
+    const multi = cur.s === 'multiple';
+    const box = document.createElement('div');
+    box.className = 'chips';
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', multi ? 'Opciones (puedes elegir varias)' : 'Opciones');
+    const picked = new Set();
+    let done = null;
+    for (const ch of cur.c) {
+      const b = button('chip', ch.label);
+      if (multi) {
+        b.setAttribute('aria-pressed', 'false');
+        b.addEventListener('click', () => {
+          const on = b.getAttribute('aria-pressed') !== 'true';
+          b.setAttribute('aria-pressed', String(on));
+          if (on) picked.add(ch); else picked.delete(ch);
+          done.disabled = picked.size === 0;
+        });
+      } else {
+        b.addEventListener('click', (ev) => { send(ch.value, ch.label); refocus(ev); });
+      }
+      box.appendChild(b);
+    }
+    if (multi) {
+      done = button('chip-done', 'Listo');
+      done.disabled = true;
+      done.addEventListener('click', (ev) => {
+        const sel = cur.c.filter((c) => picked.has(c));
+        if (!sel.length) return;
+        send(sel.map((c) => c.value).join(','), sel.map((c) => c.label).join(', '));
+        refocus(ev);
+      });
+      box.appendChild(done);
+    }
+    log.appendChild(box);
+    chipsEl = box;
+    scrollDown();
+  }
+
+  // network
+  let conv = store.get(K_CONV);
+  let queue = store.list(K_PEND).filter((q) => q && typeof q.id === 'string' && typeof q.text === 'string');
+  let busy = false;
+  let wake = null;
+
+  const saveQueue = () => store.set(K_PEND, JSON.stringify(queue));
+  const setStatus = (t) => { if (status.textContent !== t) status.textContent = t; };
+
+  function sleep(ms) {
+    return new Promise((resolve) => {
+      const done = () => { clearTimeout(timer); wake = null; resolve(); };
+      const timer = setTimeout(done, ms);
+      wake = done;
+    });
+  }
+  window.addEventListener('online', () => { if (wake) wake(); });
+  document.addEventListener('visibilitychange', () => { if (!document.hidden && wake) wake(); });
+
+  function retryAfter(v) {
+    if (!v) return null;
+    const s = Number(v);
+    let ms = Number.isFinite(s) ? s * 1000 : Date.parse(v) - Date.now();
+    if (Number.isNaN(ms)) return null;
+    return Math.min(Math.max(ms, 500), 300000);
+  }
+
+  async function post(body) {
+    const ctl = typeof AbortController === 'function' ? new AbortController() : null;
+    const timer = ctl ? setTimeout(() => ctl.abort(), TIMEOUT) : 0;
+    try {
+      const res = await fetch(API, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        signal: ctl ? ctl.signal : undefined,
+      });
+      const out = { status: res.status, after: res.headers.get('Retry-After'), data: null };
+      if (res.ok) out.data = await res.json(); // a cut-off body throws: retried like a network error
+      else if (res.status === 400) out.data = await res.json().catch(() => null);
+      return out;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function deliver(item) {
+    const body = JSON.stringify({ conversation: conv, id: item.id, text: item.text });
+    const slow = setTimeout(() => { if (!status.textContent) setStatus('Enviando…'); }, 2000);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        let res = null;
+        try { res = await post(body); } catch { res = null; }
+        if (res && res.status >= 200 && res.status < 300) return handleReplies(res.data);
+        if (res && res.status === 400) {
+          const msg = res.data && str(res.data.error);
+          add('note', msg || 'No entendimos tu respuesta. Intenta de nuevo.');
+          return save();
+        }
+        if (res && !RETRY.has(res.status)) {
+          add('note', 'No pudimos procesar tu mensaje. Intenta de nuevo en un momento.');
+          return save();
+        }
+        setStatus(OFFLINE);
+        const wait = (res && retryAfter(res.after)) || Math.min(1000 * 2 ** attempt, 15000);
+        await sleep(wait);
+      }
+    } finally {
+      clearTimeout(slow);
+      setStatus('');
+    }
+  }
+
+  function handleReplies(data) {
+    const replies = data && Array.isArray(data.replies) ? data.replies : [];
+    let last = null;
+    replies.forEach((r, i) => {
+      if (!r || typeof r.text !== 'string') return;
+      const choices = i === replies.length - 1 ? cleanChoices(r.choices) : [];
+      if (!r.text && !choices.length) return;
+      last = add('bot', r.text, choices.length ? { s: str(r.style) || 'single', c: choices } : null);
+    });
+    if (last) setCurrent(last);
+    save();
+  }
+
+  async function pump() {
+    if (busy) return;
+    busy = true;
+    try {
+      while (queue.length) {
+        await deliver(queue[0]);
+        queue.shift();
+        saveQueue();
+      }
+    } finally {
+      busy = false;
+    }
+    if (!queue.length) renderChips();
+  }
+
+  // label === null: send silently (e.g. /start)
+  function send(text, label) {
+    clearChips();
+    if (label !== null) { add('user', label); save(); }
+    queue.push({ id: rid(), text });
+    saveQueue();
+    pump();
+  }
+
+  // UI
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const text = input.value.trim().slice(0, 1000);
+    if (!text) return;
+    input.value = '';
+    send(text, text);
+    input.focus();
+  });
+
+  const restart = $('#restart');
+  if (restart) restart.addEventListener('click', () => {
+    try {
+      Object.keys(localStorage).filter((k) => k.startsWith('chatsurvey.')).forEach((k) => localStorage.removeItem(k));
+    } catch { /* storage blocked */ }
+    leaving = true;
+    location.reload();
+  });
+
+  // Keep the newest message visible when the on-screen keyboard resizes the page.
+  window.addEventListener('resize', scrollDown);
+
+  // start
+  if (!conv || !/^[A-Za-z0-9_-]{1,64}$/.test(conv)) {
+    conv = rid();
+    store.set(K_CONV, conv);
+    entries = [];
+    queue = [];
+    save();
+    const ref = new URLSearchParams(location.search).get('ref');
+    send(ref && /^[A-Za-z0-9_-]{1,64}$/.test(ref) ? '/start ' + ref : '/start', null);
+  } else {
+    entries.forEach(draw);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      if (entries[i].w === 'bot') {
+        if (Array.isArray(entries[i].c)) {
+          entries[i].c = cleanChoices(entries[i].c);
+          setCurrent(entries[i]);
+        }
+        break;
+      }
+    }
+    if (queue.length) pump(); else renderChips();
+    scrollDown();
+  }
+})();

@@ -1,0 +1,146 @@
+using ChatSurvey.Domain.Surveys;
+
+namespace ChatSurvey.Domain.Answers;
+
+/// <summary>
+/// The normalized names of a question's options (texts in every language, aliases), built once per survey so that
+/// matching a typed answer allocates nothing.
+/// </summary>
+public sealed class OptionIndex
+{
+    private static readonly string[] NumberPrefixes = ["opcion ", "numero ", "la ", "el ", "no. ", "#", "option ", "number "];
+    private readonly string[][] _names;
+    private readonly string[][] _exact;
+
+    public OptionIndex(IReadOnlyList<SurveyOption> options)
+    {
+        Count = options.Count;
+        _names = new string[options.Count][];
+        _exact = new string[options.Count][];
+        for (var i = 0; i < options.Count; i++)
+        {
+            var texts = options[i].Text.Languages.Select(options[i].Text.Get).Append(options[i].Text.Default);
+            _names[i] = [.. texts.Select(TextNormalizer.Normalize).Where(n => n.Length > 0).Distinct()];
+            _exact[i] = [.. options[i].Aliases.Select(TextNormalizer.Normalize).Append(TextNormalizer.Normalize(options[i].Code)).Distinct()];
+        }
+    }
+
+    public int Count { get; }
+
+    /// <summary>
+    /// Finds the option an item names: its number ("3", "la 3", "opción 3"), its text or alias, a unique start of its
+    /// text ("tele"), or a unique word inside it ("facebook").
+    /// </summary>
+    public ParseResult<int> Match(string item)
+    {
+        if (item.Length == 0)
+        {
+            return ParseResult<int>.Invalid(Rejection.Empty);
+        }
+
+        if (TryNumber(item, out var number))
+        {
+            return number >= 1 && number <= Count ? ParseResult<int>.Ok(number - 1) : ParseResult<int>.Invalid(Rejection.OutOfRange);
+        }
+
+        var exact = ExactIndex(item);
+        if (exact >= 0)
+        {
+            return ParseResult<int>.Ok(exact);
+        }
+
+        var byStart = Unique(item, static (name, text) => name.StartsWith(text, StringComparison.Ordinal));
+        if (byStart.IsOk || byStart.Rejection == Rejection.Ambiguous || item.Length < 4)
+        {
+            return byStart;
+        }
+
+        return Unique(item, static (name, text) => name.Contains(text, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The options a list answer names, in the order given, each once. Rejected when any item is not understood,
+    /// so that a typo never silently drops a choice.
+    /// </summary>
+    public ParseResult<List<int>> MatchList(string normalized)
+    {
+        if (normalized.Length == 0)
+        {
+            return ParseResult<List<int>>.Invalid(Rejection.Empty);
+        }
+
+        var chosen = new List<int>();
+        foreach (var item in ListSplitter.Split(normalized, IsExactName))
+        {
+            var match = Match(item);
+            if (!match.IsOk)
+            {
+                return ParseResult<List<int>>.Invalid(match.Rejection);
+            }
+
+            if (chosen.Contains(match.Value))
+            {
+                return ParseResult<List<int>>.Invalid(Rejection.Repeated);
+            }
+
+            chosen.Add(match.Value);
+        }
+
+        return chosen.Count == 0 ? ParseResult<List<int>>.Invalid(Rejection.Empty) : ParseResult<List<int>>.Ok(chosen);
+    }
+
+    private bool IsExactName(string item) => ExactIndex(item) >= 0;
+
+    private int ExactIndex(string item)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (Array.IndexOf(_exact[i], item) >= 0 || Array.IndexOf(_names[i], item) >= 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A whole number, allowing the ways people point at a list entry ("la 3", "#3").</summary>
+    public static bool TryNumber(string item, out int number)
+    {
+        var span = item.AsSpan();
+        foreach (var prefix in NumberPrefixes)
+        {
+            if (span.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                span = span[prefix.Length..].Trim();
+                break;
+            }
+        }
+
+        return int.TryParse(span, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number);
+    }
+
+    private ParseResult<int> Unique(string item, Func<string, string, bool> matches)
+    {
+        var found = -1;
+        for (var i = 0; i < Count; i++)
+        {
+            foreach (var name in _names[i])
+            {
+                if (!matches(name, item))
+                {
+                    continue;
+                }
+
+                if (found >= 0 && found != i)
+                {
+                    return ParseResult<int>.Invalid(Rejection.Ambiguous);
+                }
+
+                found = i;
+            }
+        }
+
+        return found >= 0 ? ParseResult<int>.Ok(found) : ParseResult<int>.Invalid(Rejection.NotUnderstood);
+    }
+}

@@ -1,0 +1,25 @@
+namespace ChatSurvey.Domain.Conversations;
+
+/// <summary>What kind of message arrived, independent of the channel.</summary>
+public enum InputKind : byte
+{
+    Text,
+    /// <summary>A start with an optional payload (Telegram /start code, web chat ?ref=code, WhatsApp prefilled code).</summary>
+    Start,
+    /// <summary>Something that is not text: photo, voice, sticker, location, document.</summary>
+    Unsupported,
+}
+
+/// <summary>
+/// One incoming message, channel-neutral.
+/// <code>{"kind": "Text", "text": "1 y 3"}</code>
+/// <code>{"kind": "Start", "text": "", "payload": "sec_mujeres"}</code>
+/// </summary>
+public sealed record Input(InputKind Kind, string Text, string? Payload = null)
+{
+    public static Input FromText(string text) => new(InputKind.Text, text);
+
+    public static Input Start(string? payload = null) => new(InputKind.Start, "", payload);
+
+    public static readonly Input NotText = new(InputKind.Unsupported, "");
+}

@@ -1,0 +1,283 @@
+using ChatSurvey.Domain.Answers;
+using ChatSurvey.Domain.Events;
+
+namespace ChatSurvey.Domain.Conversations;
+
+/// <summary>Builds one turn: dispatches on the stage, collects replies and events.</summary>
+internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationState state, DateTimeOffset now)
+{
+    private readonly List<Reply> _replies = new(2);
+    private readonly List<ConversationEvent> _events = new(2);
+    private ConversationState _state = state;
+
+    private BotTexts Texts => BotTexts.For(_state.Language);
+
+    public Turn Build() => new(_state, ReplySplitter.Split(_replies), _events);
+
+    public void Handle(Input input, string normalized, Command command)
+    {
+        if (input.Kind == InputKind.Unsupported && _state.Stage is not (Stage.New or Stage.Closed))
+        {
+            Say(Texts.NotText);
+            Present();
+            return;
+        }
+
+        switch (_state.Stage)
+        {
+            case Stage.New or Stage.Closed:
+                if (command == Command.Delete)
+                {
+                    Delete();
+                }
+                else
+                {
+                    Begin(_state.Promoter);
+                }
+
+                break;
+            case Stage.Completed:
+                OnCompleted(command);
+                break;
+            case Stage.Consent:
+                OnConsent(normalized, command);
+                break;
+            case Stage.ConfirmRestart:
+                OnConfirmRestart(normalized, command);
+                break;
+            case Stage.ConfirmDelete:
+                OnConfirmDelete(normalized);
+                break;
+            default:
+                if (!OnCommand(command))
+                {
+                    OnAnswer(input.Text, normalized, command);
+                }
+
+                break;
+        }
+    }
+
+    public void OnStart(string? payload)
+    {
+        switch (_state.Stage)
+        {
+            case Stage.New or Stage.Closed or Stage.Consent:
+                Begin(PromoterCode.IsValid(payload) ? payload : _state.Promoter);
+                break;
+            case Stage.Completed:
+                Say(Texts.AlreadyDone);
+                break;
+            case Stage.ConfirmRestart or Stage.ConfirmDelete:
+                Present();
+                break;
+            default:
+                AskContinueOrRestart();
+                break;
+        }
+    }
+
+    public void SwitchLanguage(string language)
+    {
+        if (survey.Speaks(language))
+        {
+            _state = _state with { Language = language };
+        }
+
+        Say(Texts.LanguageChanged);
+        if (_state.Stage is Stage.New or Stage.Closed)
+        {
+            Begin(_state.Promoter);
+        }
+        else
+        {
+            Present();
+        }
+    }
+
+    public void AskContinueOrRestart()
+    {
+        if (_state.Stage != Stage.ConfirmRestart)
+        {
+            _state = _state with { ReturnTo = _state.Stage, Stage = Stage.ConfirmRestart };
+        }
+
+        Present();
+    }
+
+    /// <summary>Shows the privacy notice and asks for consent; nothing about the person is kept before a yes.</summary>
+    private void Begin(string? promoter)
+    {
+        _state = ConversationState.Initial with
+        {
+            Stage = Stage.Consent,
+            Language = _state.Language,
+            Promoter = promoter,
+            LastSeen = _state.LastSeen,
+        };
+        Present();
+    }
+
+    private void OnConsent(string normalized, Command command)
+    {
+        if (command == Command.Help)
+        {
+            Say(Texts.Help);
+            Present();
+            return;
+        }
+
+        var answer = YesNoParser.Parse(normalized);
+        if (!answer.IsOk)
+        {
+            Reask(Texts.YesNoInvalid, ConsentChoices());
+            return;
+        }
+
+        if (!answer.Value)
+        {
+            _state = _state with { Stage = Stage.Closed, Promoter = null };
+            _events.Add(new ConversationCancelled(now, CancelReason.Declined));
+            Say(Texts.Declined);
+            return;
+        }
+
+        StartSurvey();
+    }
+
+    private void StartSurvey()
+    {
+        _state = _state with
+        {
+            Stage = Stage.Asking,
+            StartedAt = now.ToUnixTimeSeconds(),
+            Answers = [.. new Answer?[survey.Questions.Count]],
+            Draft = Answer.Empty,
+        };
+        _events.Add(new ConversationStarted(now, _state.Promoter, _state.Language));
+        Advance();
+    }
+
+    private void OnCompleted(Command command)
+    {
+        switch (command)
+        {
+            case Command.Delete:
+                Confirm(Stage.ConfirmDelete);
+                break;
+            case Command.Help:
+                Say(Texts.Help);
+                break;
+            default:
+                Say(Texts.AlreadyDone);
+                break;
+        }
+    }
+
+    private void OnConfirmRestart(string normalized, Command command)
+    {
+        var choice = command == Command.Restart ? 1 : PickOf(normalized, Texts.Continue, Texts.StartOver, ["seguir", "continue"], ["de nuevo", "empezar", "reiniciar", "restart", "start over"]);
+        switch (choice)
+        {
+            case 0:
+                _state = _state with { Stage = _state.ReturnTo };
+                Present();
+                break;
+            case 1:
+                _events.Add(new ConversationCancelled(now, CancelReason.Restarted));
+                StartSurvey();
+                break;
+            default:
+                Reask(string.Format(null, Texts.SingleInvalid, 2), RestartChoices());
+                break;
+        }
+    }
+
+    private void OnConfirmDelete(string normalized)
+    {
+        var yesNo = YesNoParser.Parse(normalized);
+        var choice = CommandParser.Parse(normalized) == Command.Delete ? 0
+            : yesNo.IsOk ? (yesNo.Value ? 0 : 1)
+            : PickOf(normalized, Texts.DeleteYes, Texts.DeleteNo, [], ["continuar", "continue"]);
+        switch (choice)
+        {
+            case 0:
+                Delete();
+                break;
+            case 1:
+                _state = _state with { Stage = _state.ReturnTo };
+                Present();
+                break;
+            default:
+                Reask(Texts.YesNoInvalid, DeleteChoices());
+                break;
+        }
+    }
+
+    private void Delete()
+    {
+        _state = ConversationState.Initial with { Stage = Stage.Closed, Language = _state.Language, LastSeen = _state.LastSeen };
+        _events.Add(new DeletionRequested(now));
+        Say(Texts.Deleted);
+    }
+
+    private void Confirm(Stage confirmation)
+    {
+        _state = _state with { ReturnTo = _state.Stage, Stage = confirmation };
+        Present();
+    }
+
+    /// <summary>Says again what the current stage is waiting for.</summary>
+    private void Present()
+    {
+        switch (_state.Stage)
+        {
+            case Stage.Consent:
+                _replies.Add(new Reply($"{Texts.Welcome}\n\n{survey.Definition.Privacy.Get(_state.Language)}\n{Texts.LanguageHint}", ReplyStyle.YesNo, ConsentChoices()));
+                break;
+            case Stage.Asking:
+                Ask(isNew: false);
+                break;
+            case Stage.Confirm:
+                ShowSummary();
+                break;
+            case Stage.PickCorrection:
+                Say(string.Format(null, Texts.PickCorrection, survey.Definition.QuestionCount));
+                break;
+            case Stage.ConfirmRestart:
+                _replies.Add(new Reply(Texts.ContinueOrRestart, ReplyStyle.SingleChoice, RestartChoices()));
+                break;
+            case Stage.ConfirmDelete:
+                _replies.Add(new Reply(Texts.ConfirmDelete, ReplyStyle.SingleChoice, DeleteChoices()));
+                break;
+            case Stage.Completed:
+                Say(Texts.AlreadyDone);
+                break;
+            default:
+                Begin(_state.Promoter);
+                break;
+        }
+    }
+
+    private void Say(string text) => _replies.Add(Reply.Plain(text));
+
+    private void Reask(string text, IReadOnlyList<Choice> choices, ReplyStyle style = ReplyStyle.SingleChoice, string? question = null) =>
+        _replies.Add(new Reply(text, style, choices, question, IsReask: true));
+
+    private Choice[] ConsentChoices() => [new("1", Texts.AcceptConsent), new("2", Texts.DeclineConsent)];
+
+    private Choice[] RestartChoices() => [new("1", Texts.Continue), new("2", Texts.StartOver)];
+
+    private Choice[] DeleteChoices() => [new("1", Texts.DeleteYes), new("2", Texts.DeleteNo)];
+
+    /// <summary>0 or 1 for a two-way choice typed as a number, the choice's label, or one of its extra words; -1 otherwise.</summary>
+    private static int PickOf(string normalized, string first, string second, string[] firstWords, string[] secondWords)
+    {
+        if (normalized == "1" || normalized == TextNormalizer.Normalize(first) || firstWords.Contains(normalized))
+        {
+            return 0;
+        }
+
+        return normalized == "2" || normalized == TextNormalizer.Normalize(second) || secondWords.Contains(normalized) ? 1 : -1;
+    }
+}

@@ -1,0 +1,39 @@
+namespace ChatSurvey.Domain.Surveys;
+
+/// <summary>A whole survey as loaded from its definition file.</summary>
+public sealed record SurveyDefinition
+{
+    public required string Id { get; init; }
+
+    /// <summary>Recorded with every response so that answers are read against the wording they were given.</summary>
+    public required string Version { get; init; }
+
+    public required string DefaultLanguage { get; init; }
+
+    public required IReadOnlyList<string> Languages { get; init; }
+
+    public required LocalizedText Title { get; init; }
+
+    /// <summary>The privacy notice shown before question 1; consent is asked right after it.</summary>
+    public required LocalizedText Privacy { get; init; }
+
+    public required LocalizedText Thanks { get; init; }
+
+    public required IReadOnlyList<Question> Questions { get; init; }
+
+    /// <summary>The highest question number: "Pregunta 4 de 12".</summary>
+    public int QuestionCount => Questions.Count == 0 ? 0 : Questions.Max(q => q.Number);
+
+    public int IndexOf(string questionCode)
+    {
+        for (var i = 0; i < Questions.Count; i++)
+        {
+            if (Questions[i].Code == questionCode)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
