@@ -49,6 +49,12 @@ public sealed class OptionIndex
             return ParseResult<int>.Ok(exact);
         }
 
+        // One or two letters are too little to guess from ("m" could be Malo or Magazines); they must be exact.
+        if (item.Length < 3)
+        {
+            return ParseResult<int>.Invalid(Rejection.NotUnderstood);
+        }
+
         var byStart = Unique(item, static (name, text) => name.StartsWith(text, StringComparison.Ordinal));
         if (byStart.IsOk || byStart.Rejection == Rejection.Ambiguous || item.Length < 4)
         {

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChatSurvey.Bot.Channels.WebChat;
+using ChatSurvey.Bot.Conversations;
+using ChatSurvey.Bot.Health;
+using ChatSurvey.Bot.Storage;
+using ChatSurvey.Bot.Surveys;
+
+namespace ChatSurvey.Bot;
+
+/// <summary>The wiring of the whole host, so Program.cs reads as a list of parts.</summary>
+public static partial class ChatSurveySetup
+{
+    public static WebApplicationBuilder AddChatSurvey(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var surveyOptions = configuration.GetSection("Survey").Get<SurveyOptions>() ?? new SurveyOptions();
+        // Loaded eagerly: a broken survey file must stop startup, not the first conversation.
+        builder.Services.AddSingleton(SurveyFile.Load(surveyOptions));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new Pseudonymizer(PseudonymKey(builder)));
+
+        builder.Services.AddSingleton<InMemoryConversationStore>();
+        builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
+        builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<InMemoryConversationStore>());
+        builder.Services.AddSingleton<ConversationService>();
+
+        var connectionString = configuration.GetConnectionString("ChatSurvey") ?? "Data Source=chatsurvey.db";
+        builder.Services.AddSingleton<IResponseStore>(new SqliteResponseStore(connectionString));
+        builder.Services.AddHostedService<OutboxWorker>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        return builder;
+    }
+
+    public static WebApplication MapChatSurvey(this WebApplication app)
+    {
+        app.Services.GetRequiredService<IResponseStore>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapHealth();
+        app.MapWebChat();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                LogOpen(app.Logger, url);
+            }
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// The pseudonym key from Privacy:PseudonymKey. Development may run without one (a fixed local key, with a
+    /// warning); anywhere else a missing key stops startup, since pseudonyms made with a known key protect nobody.
+    /// </summary>
+    private static byte[] PseudonymKey(WebApplicationBuilder builder)
+    {
+        var key = builder.Configuration["Privacy:PseudonymKey"];
+        if (!string.IsNullOrEmpty(key))
+        {
+            return Encoding.UTF8.GetBytes(key);
+        }
+
+        if (builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("Privacy:PseudonymKey is required outside Development (set PRIVACY__PSEUDONYMKEY to a long random secret).");
+        }
+
+        return SHA256.HashData(Encoding.UTF8.GetBytes("chatsurvey-development-only"));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ChatSurvey is running: open {Url}/ to answer the survey in the web chat")]
+    private static partial void LogOpen(ILogger logger, string url);
+}

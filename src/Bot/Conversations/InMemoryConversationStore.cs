@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using ChatSurvey.Domain.Conversations;
+
+namespace ChatSurvey.Bot.Conversations;
+
+/// <summary>
+/// The embedded store for local use and tests, with the semantics the Redis store has: versioned compare-and-set,
+/// processed-message marks that return the same replies (kept 48 hours), and an outbox.
+/// </summary>
+public sealed class InMemoryConversationStore(TimeProvider time) : IConversationStore, IOutbox
+{
+    private static readonly TimeSpan ProcessedMarkLifetime = TimeSpan.FromHours(48);
+    private readonly ConcurrentDictionary<ConversationKey, Entry> _conversations = new();
+    private readonly ConcurrentDictionary<(ConversationKey, string), (IReadOnlyList<Reply> Replies, DateTimeOffset Expires)> _processed = new();
+    private readonly Channel<OutboxEntry> _outbox = Channel.CreateUnbounded<OutboxEntry>();
+    private readonly ConcurrentQueue<OutboxEntry> _unacknowledged = new();
+
+    public Task<LoadResult> LoadAsync(ConversationKey key, string messageId, CancellationToken cancellationToken)
+    {
+        var replies = _processed.TryGetValue((key, messageId), out var mark) && mark.Expires > time.GetUtcNow() ? mark.Replies : null;
+        var stored = _conversations.TryGetValue(key, out var entry) ? new StoredConversation(entry.State, entry.Version) : null;
+        return Task.FromResult(new LoadResult(stored, replies));
+    }
+
+    public Task<CommitOutcome> CommitAsync(ConversationKey key, long expectedVersion, TurnCommit commit, CancellationToken cancellationToken)
+    {
+        var entry = _conversations.GetOrAdd(key, _ => new Entry());
+        lock (entry)
+        {
+            var now = time.GetUtcNow();
+            if (_processed.TryGetValue((key, commit.MessageId), out var mark) && mark.Expires > now)
+            {
+                return Task.FromResult(CommitOutcome.Duplicate);
+            }
+
+            if (entry.Version != expectedVersion)
+            {
+                return Task.FromResult(CommitOutcome.Conflict);
+            }
+
+            entry.State = commit.State;
+            entry.Version++;
+            _processed[(key, commit.MessageId)] = (commit.Replies, now + ProcessedMarkLifetime);
+            foreach (var item in commit.Outbox)
+            {
+                _outbox.Writer.TryWrite(item);
+            }
+        }
+
+        ForgetExpiredMarks();
+        return Task.FromResult(CommitOutcome.Committed);
+    }
+
+    public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(int max, CancellationToken cancellationToken)
+    {
+        // Entries read but not acknowledged (the domain store failed) are delivered again first.
+        var batch = new List<OutboxEntry>();
+        while (batch.Count < max && _unacknowledged.TryDequeue(out var pending))
+        {
+            batch.Add(pending);
+        }
+
+        if (batch.Count == 0)
+        {
+            await _outbox.Reader.WaitToReadAsync(cancellationToken);
+        }
+
+        while (batch.Count < max && _outbox.Reader.TryRead(out var item))
+        {
+            batch.Add(item);
+        }
+
+        foreach (var item in batch)
+        {
+            _unacknowledged.Enqueue(item);
+        }
+
+        return batch;
+    }
+
+    public Task AcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
+        var done = entries.Select(e => e.Id).ToHashSet();
+        var count = _unacknowledged.Count;
+        for (var i = 0; i < count && _unacknowledged.TryDequeue(out var item); i++)
+        {
+            if (!done.Contains(item.Id))
+            {
+                _unacknowledged.Enqueue(item);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void ForgetExpiredMarks()
+    {
+        var now = time.GetUtcNow();
+        // Cheap amortized sweep: only look when the table has grown.
+        if (_processed.Count % 1024 != 0)
+        {
+            return;
+        }
+
+        foreach (var (key, mark) in _processed)
+        {
+            if (mark.Expires <= now)
+            {
+                _processed.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private sealed class Entry
+    {
+        public ConversationState State { get; set; } = ConversationState.Initial;
+
+        public long Version { get; set; }
+    }
+}

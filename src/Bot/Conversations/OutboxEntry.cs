@@ -1,0 +1,10 @@
+using ChatSurvey.Domain.Events;
+
+namespace ChatSurvey.Bot.Conversations;
+
+/// <summary>
+/// An event committed with its turn, waiting to be written to the domain store.
+/// <see cref="Id"/> is unique per event ("{message id}:{index}") so that a second delivery writes nothing twice.
+/// </summary>
+/// <param name="Respondent">The person's pseudonym (keyed hash), never the channel id itself.</param>
+public sealed record OutboxEntry(string Id, string Channel, string Respondent, ConversationEvent Event);

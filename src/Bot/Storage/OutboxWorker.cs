@@ -1,0 +1,47 @@
+using ChatSurvey.Bot.Conversations;
+
+namespace ChatSurvey.Bot.Storage;
+
+/// <summary>
+/// Moves committed events to the domain store. A failed write is retried with backoff and never acknowledged, so
+/// nothing is lost while the database is away; idempotent writes make a retry harmless.
+/// </summary>
+public sealed partial class OutboxWorker(IOutbox outbox, IResponseStore store, ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private const int BatchSize = 256;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await outbox.ReadAsync(BatchSize, stoppingToken);
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+
+                await store.WriteAsync(batch, stoppingToken);
+                await outbox.AcknowledgeAsync(batch, stoppingToken);
+                delay = TimeSpan.FromMilliseconds(100);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The worker must outlive any store failure; the entries stay in the outbox.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogWriteFailed(logger, e, delay);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing to the domain store failed; retrying in {Delay}")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, TimeSpan delay);
+}

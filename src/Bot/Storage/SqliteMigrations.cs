@@ -1,0 +1,46 @@
+namespace ChatSurvey.Bot.Storage;
+
+/// <summary>The schema, as numbered steps applied in order at startup; never edit a step that has shipped.</summary>
+internal static class SqliteMigrations
+{
+    public static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE responses (
+            id TEXT PRIMARY KEY,
+            survey_id TEXT NOT NULL,
+            survey_version TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            respondent TEXT NOT NULL,
+            promoter TEXT,
+            language TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            completed_at TEXT NOT NULL
+        );
+        CREATE INDEX responses_completed_at ON responses (completed_at);
+        CREATE INDEX responses_respondent ON responses (respondent);
+        CREATE TABLE answer_values (
+            response_id TEXT NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            question TEXT NOT NULL,
+            row_code TEXT,
+            rank INTEGER,
+            option_code TEXT,
+            text TEXT,
+            PRIMARY KEY (response_id, seq)
+        );
+        CREATE INDEX answer_values_question ON answer_values (question, option_code);
+        CREATE TABLE conversation_events (
+            id TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            type TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            respondent TEXT,
+            promoter TEXT,
+            question TEXT,
+            detail TEXT
+        );
+        CREATE INDEX conversation_events_at ON conversation_events (at);
+        """,
+    ];
+}
