@@ -1,0 +1,73 @@
+using ChatSurvey.Bot;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatSurvey.Bot.Tests.Infrastructure;
+
+/// <summary>The real bot on Kestrel at a free 127.0.0.1 port, with its own SQLite file in a temporary folder.</summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BotHost(WebApplication app, string folder)
+    {
+        _app = app;
+        Folder = folder;
+        BaseAddress = new Uri(app.Urls.First());
+        Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "chatsurvey.db");
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("chatsurvey-test-").FullName;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Development,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ChatSurvey"] = $"Data Source={Path.Combine(folder, "chatsurvey.db")}",
+            ["Privacy:PseudonymKey"] = "test-key",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.AddChatSurvey();
+        var app = builder.Build();
+        app.MapChatSurvey();
+        await app.StartAsync();
+        return new BotHost(app, folder);
+    }
+
+    public T Get<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
