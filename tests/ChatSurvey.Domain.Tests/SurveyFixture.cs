@@ -8,10 +8,12 @@ public static class SurveyFixture
 {
     public const string FileName = "surveys/gobierno-abierto-2022.json";
 
-    private static readonly Lazy<SurveyDefinition> LazyDefinition = new(() => SurveyLoader.Parse(Json, FileName));
+    private static readonly string FileText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, FileName));
+
+    private static readonly Lazy<SurveyDefinition> LazyDefinition = new(() => SurveyLoader.Parse(FileText, FileName));
     private static readonly Lazy<CompiledSurvey> LazySurvey = new(() => new CompiledSurvey(Definition));
 
-    public static string Json { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, FileName));
+    public static string Json => FileText;
 
     public static SurveyDefinition Definition => LazyDefinition.Value;
 

@@ -1,0 +1,41 @@
+using ChatSurvey.Domain.Answers;
+using Xunit;
+
+namespace ChatSurvey.Domain.Tests;
+
+public class ListSplitterTests
+{
+    /// <summary>The option texts of the media (Q3) and topics (Q11) questions, as the engine's index knows them.</summary>
+    private static readonly HashSet<string> Names =
+    [
+        .. SurveyFixture.Question("q3").Options.Concat(SurveyFixture.Question("q11").Options)
+            .Select(o => TextNormalizer.Normalize(o.Text.Default)),
+    ];
+
+    [Theory]
+    [InlineData("1,3", "1|3")]
+    [InlineData("1, 3", "1|3")]
+    [InlineData("1 3", "1|3")]
+    [InlineData("1 3 5", "1|3|5")]
+    [InlineData("1 y 3", "1|3")]
+    [InlineData("1 e 3", "1|3")]
+    [InlineData("1, 3 and 5", "1|3|5")]
+    [InlineData("1;3/5+7", "1|3|5|7")]
+    [InlineData("la 3 y la 5", "la 3|la 5")]
+    [InlineData("radio y tele", "radio|tele")]
+    [InlineData("radio, tele e internet", "radio|tele|internet")]
+    [InlineData("redes sociales", "redes sociales")]
+    [InlineData("arte y cultura", "arte y cultura")]
+    [InlineData("salud, arte y cultura", "salud|arte y cultura")]
+    [InlineData("movilidad y transporte; empleo", "movilidad y transporte|empleo")]
+    [InlineData("salud", "salud")]
+    public void Split_ListAnswer_GivesItems(string typed, string expected) =>
+        Assert.Equal(expected.Split('|'), ListSplitter.Split(TextNormalizer.Normalize(typed), Names.Contains));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("y")]
+    [InlineData(", , ,")]
+    public void Split_NoItems_GivesEmptyList(string typed) =>
+        Assert.Empty(ListSplitter.Split(TextNormalizer.Normalize(typed), Names.Contains));
+}
