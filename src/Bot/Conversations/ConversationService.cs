@@ -5,6 +5,8 @@ namespace ChatSurvey.Bot.Conversations;
 /// <summary>
 /// The one place that loads a conversation, runs the engine, and commits the turn (state, processed mark, replies,
 /// outbox) atomically. A redelivered message returns the replies it produced the first time and changes nothing.
+/// Messages from one person are applied one at a time: in arrival order within this process, and serialized by the
+/// version check across processes.
 /// </summary>
 public sealed class ConversationService(
     CompiledSurvey survey,
@@ -12,30 +14,35 @@ public sealed class ConversationService(
     Pseudonymizer pseudonyms,
     TimeProvider time)
 {
-    // Conflicts only happen when the same person's messages race; a few retries settle them.
-    private const int MaxAttempts = 8;
+    // Conflicts only happen when the same person's messages race on several instances; a few retries settle them.
+    private const int MaxAttempts = 16;
+    private readonly KeyedLock<ConversationKey> _order = new();
 
-    public async Task<IReadOnlyList<Reply>> HandleAsync(ConversationKey key, string messageId, Input input, CancellationToken cancellationToken)
+    public async Task<TurnResult> HandleAsync(ConversationKey key, string messageId, Input input, bool awaitingSend, CancellationToken cancellationToken)
     {
+        using var turnLock = await _order.AcquireAsync(key, cancellationToken);
+        var current = await store.LoadAsync(key, cancellationToken);
+        var respondent = pseudonyms.For(key);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var loaded = await store.LoadAsync(key, messageId, cancellationToken);
-            if (loaded.ProcessedReplies is { } earlier)
-            {
-                return earlier;
-            }
-
-            var current = loaded.Conversation ?? new StoredConversation(ConversationState.Initial, 0);
             var turn = ConversationEngine.Resume(survey, current.State, input, time.GetUtcNow());
-            var respondent = pseudonyms.For(key);
             var outbox = turn.Events.Select((e, i) => new OutboxEntry($"{respondent}:{messageId}:{i}", key.Channel, respondent, e)).ToList();
-            var outcome = await store.CommitAsync(key, current.Version, new TurnCommit(messageId, turn.State, turn.Replies, outbox), cancellationToken);
-            if (outcome == CommitOutcome.Committed)
+            var result = await store.CommitAsync(key, current.Version, new TurnCommit(messageId, turn.State, turn.Replies, outbox, awaitingSend), cancellationToken);
+            switch (result.Outcome)
             {
-                return turn.Replies;
+                case CommitOutcome.Committed:
+                    return new TurnResult(turn.Replies, turn.State, IsDuplicate: false);
+                case CommitOutcome.Duplicate:
+                    return new TurnResult(result.EarlierReplies ?? [], current.State, IsDuplicate: true);
+                default:
+                    current = result.Current ?? await store.LoadAsync(key, cancellationToken);
+                    break;
             }
         }
 
         throw new InvalidOperationException($"Could not commit a turn after {MaxAttempts} attempts: too many concurrent messages.");
     }
 }
+
+/// <summary>What a message produced: the replies to send, and whether it was a redelivery of one already processed.</summary>
+public sealed record TurnResult(IReadOnlyList<Reply> Replies, ConversationState State, bool IsDuplicate);

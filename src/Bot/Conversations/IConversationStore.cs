@@ -6,9 +6,13 @@ namespace ChatSurvey.Bot.Conversations;
 /// </summary>
 public interface IConversationStore
 {
-    Task<LoadResult> LoadAsync(ConversationKey key, string messageId, CancellationToken cancellationToken);
+    /// <summary>The conversation, or <see cref="StoredConversation.New"/>; a store may answer from a cache, since commits check the version.</summary>
+    Task<StoredConversation> LoadAsync(ConversationKey key, CancellationToken cancellationToken);
 
-    Task<CommitOutcome> CommitAsync(ConversationKey key, long expectedVersion, TurnCommit commit, CancellationToken cancellationToken);
+    Task<CommitResult> CommitAsync(ConversationKey key, long expectedVersion, TurnCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>The replies of <paramref name="messageId"/> reached the person; they are no longer pending.</summary>
+    Task MarkSentAsync(ConversationKey key, string messageId, CancellationToken cancellationToken);
 
     /// <summary>True when the store answers (for /readyz).</summary>
     Task<bool> IsReadyAsync(CancellationToken cancellationToken);

@@ -16,14 +16,20 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
     private readonly Channel<OutboxEntry> _outbox = Channel.CreateUnbounded<OutboxEntry>();
     private readonly ConcurrentQueue<OutboxEntry> _unacknowledged = new();
 
-    public Task<LoadResult> LoadAsync(ConversationKey key, string messageId, CancellationToken cancellationToken)
+    public Task<StoredConversation> LoadAsync(ConversationKey key, CancellationToken cancellationToken)
     {
-        var replies = _processed.TryGetValue((key, messageId), out var mark) && mark.Expires > time.GetUtcNow() ? mark.Replies : null;
-        var stored = _conversations.TryGetValue(key, out var entry) ? new StoredConversation(entry.State, entry.Version) : null;
-        return Task.FromResult(new LoadResult(stored, replies));
+        if (!_conversations.TryGetValue(key, out var entry))
+        {
+            return Task.FromResult(StoredConversation.New);
+        }
+
+        lock (entry)
+        {
+            return Task.FromResult(new StoredConversation(entry.State, entry.Version));
+        }
     }
 
-    public Task<CommitOutcome> CommitAsync(ConversationKey key, long expectedVersion, TurnCommit commit, CancellationToken cancellationToken)
+    public Task<CommitResult> CommitAsync(ConversationKey key, long expectedVersion, TurnCommit commit, CancellationToken cancellationToken)
     {
         var entry = _conversations.GetOrAdd(key, _ => new Entry());
         lock (entry)
@@ -31,12 +37,12 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
             var now = time.GetUtcNow();
             if (_processed.TryGetValue((key, commit.MessageId), out var mark) && mark.Expires > now)
             {
-                return Task.FromResult(CommitOutcome.Duplicate);
+                return Task.FromResult(new CommitResult(CommitOutcome.Duplicate, EarlierReplies: mark.Replies));
             }
 
             if (entry.Version != expectedVersion)
             {
-                return Task.FromResult(CommitOutcome.Conflict);
+                return Task.FromResult(new CommitResult(CommitOutcome.Conflict, new StoredConversation(entry.State, entry.Version)));
             }
 
             entry.State = commit.State;
@@ -49,8 +55,12 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
         }
 
         ForgetExpiredMarks();
-        return Task.FromResult(CommitOutcome.Committed);
+        return Task.FromResult(new CommitResult(CommitOutcome.Committed));
     }
+
+    // Replies are handed to the channel in-process right after the commit; nothing is left to re-send after a
+    // restart because this store does not survive one.
+    public Task MarkSentAsync(ConversationKey key, string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 

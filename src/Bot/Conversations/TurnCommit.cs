@@ -3,22 +3,30 @@ using ChatSurvey.Domain.Conversations;
 namespace ChatSurvey.Bot.Conversations;
 
 /// <summary>What one turn writes atomically: the new state, the processed-message mark with its replies, and the outbox.</summary>
-public sealed record TurnCommit(string MessageId, ConversationState State, IReadOnlyList<Reply> Replies, IReadOnlyList<OutboxEntry> Outbox);
+/// <param name="AwaitingSend">
+/// The replies still have to be pushed to the person (Telegram, Twilio): they stay pending until marked sent, so a
+/// crash before sending is repaired by a redelivery or the pending sweep. The web chat returns replies in its
+/// response, so its turns are not awaiting a send.
+/// </param>
+public sealed record TurnCommit(string MessageId, ConversationState State, IReadOnlyList<Reply> Replies, IReadOnlyList<OutboxEntry> Outbox, bool AwaitingSend);
 
 /// <summary>A conversation as stored: its state and the version a commit must match.</summary>
-public sealed record StoredConversation(ConversationState State, long Version);
-
-/// <summary>
-/// What a load finds: the conversation (null when new), and, when the message was already processed, the replies that
-/// turn produced (so a redelivery answers the same and changes nothing).
-/// </summary>
-public sealed record LoadResult(StoredConversation? Conversation, IReadOnlyList<Reply>? ProcessedReplies);
+public sealed record StoredConversation(ConversationState State, long Version)
+{
+    public static readonly StoredConversation New = new(ConversationState.Initial, 0);
+}
 
 public enum CommitOutcome
 {
     Committed,
-    /// <summary>Someone else committed first: reload and run the turn again.</summary>
+    /// <summary>Someone else committed first: <see cref="CommitResult.Current"/> holds the fresh state to run the turn on.</summary>
     Conflict,
-    /// <summary>This message id was already processed.</summary>
+    /// <summary>This message id was already processed: <see cref="CommitResult.EarlierReplies"/> are the replies it produced.</summary>
     Duplicate,
 }
+
+/// <summary>
+/// The outcome of a commit. A conflict carries the current conversation so the turn can run again without another
+/// read; a duplicate carries the replies of the first processing (empty when they are no longer kept).
+/// </summary>
+public sealed record CommitResult(CommitOutcome Outcome, StoredConversation? Current = null, IReadOnlyList<Reply>? EarlierReplies = null);

@@ -38,8 +38,9 @@ public static partial class WebChatEndpoints
         }
 
         var input = CommandParser.IsStart(message.Text, out var payload) ? Input.Start(payload) : Input.FromText(message.Text);
-        var replies = await conversations.HandleAsync(new ConversationKey("web", message.Conversation), message.Id, input, cancellationToken);
-        return TypedResults.Ok(WebChatResponse.From(replies));
+        // The replies travel in this response, so nothing stays pending; a retried id gets the same replies back.
+        var turn = await conversations.HandleAsync(new ConversationKey("web", message.Conversation), message.Id, input, awaitingSend: false, cancellationToken);
+        return TypedResults.Ok(WebChatResponse.From(turn.Replies));
     }
 
     [GeneratedRegex("^[A-Za-z0-9-]{8,64}$")]
