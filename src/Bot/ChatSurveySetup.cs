@@ -20,10 +20,7 @@ public static partial class ChatSurveySetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new Pseudonymizer(PseudonymKey(builder)));
 
-        builder.Services.AddSingleton<InMemoryConversationStore>();
-        builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
-        builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<InMemoryConversationStore>());
-        builder.Services.AddSingleton<ConversationService>();
+        builder.Services.AddConversationState(configuration);
 
         var connectionString = configuration.GetConnectionString("ChatSurvey") ?? "Data Source=chatsurvey.db";
         builder.Services.AddSingleton<IResponseStore>(new SqliteResponseStore(connectionString));
@@ -35,6 +32,7 @@ public static partial class ChatSurveySetup
     public static WebApplication MapChatSurvey(this WebApplication app)
     {
         app.Services.GetRequiredService<IResponseStore>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        app.UseMiddleware<StoreUnavailableMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealth();

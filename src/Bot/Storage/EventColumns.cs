@@ -15,6 +15,8 @@ internal readonly record struct EventColumns(string Type, string? Promoter, stri
         ConversationCancelled c => new("cancelled", null, null, c.Reason.ToString()),
         ConversationCompleted => new("completed", null, null, null),
         DeletionRequested => new("deleted", null, null, null),
+        ReminderSent => new("reminder_sent", null, null, null),
+        ConversationAbandoned a => new("abandoned", null, a.Question, null),
         _ => throw new ArgumentException($"Unknown event {e.GetType().Name}", nameof(e)),
     };
 }

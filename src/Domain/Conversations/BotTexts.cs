@@ -50,6 +50,7 @@ public sealed record BotTexts
     public required string AlreadyDone { get; init; }
     public required string LanguageChanged { get; init; }
     public required string Welcome { get; init; }
+    public required string Reminder { get; init; }
 
     public static readonly BotTexts Spanish = new()
     {
@@ -100,6 +101,7 @@ public sealed record BotTexts
         AlreadyDone = "Ya respondiste esta encuesta, ¡gracias! Si quieres borrar tus respuestas, escribe \"borrar\".",
         LanguageChanged = "De acuerdo, seguimos en español.",
         Welcome = "¡Hola! Gracias por participar.",
+        Reminder = "¡Hola de nuevo! Tu encuesta quedó a medias; puedes seguir cuando quieras, justo donde te quedaste.",
     };
 
     public static readonly BotTexts English = new()
@@ -151,6 +153,7 @@ public sealed record BotTexts
         AlreadyDone = "You already answered this survey, thank you! To delete your answers, write \"delete\".",
         LanguageChanged = "All right, we continue in English.",
         Welcome = "Hello! Thank you for taking part.",
+        Reminder = "Hello again! Your survey is half done; you can continue whenever you like, right where you left off.",
     };
 
     public static BotTexts For(string language) => language == "en" ? English : Spanish;

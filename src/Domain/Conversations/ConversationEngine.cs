@@ -11,7 +11,7 @@ public static class ConversationEngine
     public static Turn Resume(CompiledSurvey survey, ConversationState state, Input input, DateTimeOffset now)
     {
         var previousSeen = state.LastSeen;
-        var turn = new TurnBuilder(survey, state with { LastSeen = now.ToUnixTimeSeconds() }, now);
+        var turn = new TurnBuilder(survey, state with { LastSeen = now.ToUnixTimeSeconds(), Reminded = false }, now);
         if (input.Kind == InputKind.Start || CommandParser.IsStart(input.Text, out _))
         {
             CommandParser.IsStart(input.Text, out var typedPayload);
@@ -36,5 +36,42 @@ public static class ConversationEngine
 
         turn.Handle(input, normalized, command);
         return turn.Build();
+    }
+
+    /// <summary>
+    /// The one reminder for a silent person: a nudge and the pending question again. Nothing when the survey is not
+    /// under way or a reminder was already sent for this silence.
+    /// </summary>
+    public static Turn Remind(CompiledSurvey survey, ConversationState state, DateTimeOffset now)
+    {
+        if (!state.InProgress || state.Reminded)
+        {
+            return new Turn(state, [], []);
+        }
+
+        var turn = new TurnBuilder(survey, state with { Reminded = true }, now);
+        turn.Remind();
+        return turn.Build();
+    }
+
+    /// <summary>An in-progress conversation silent past its idle limit ends as abandoned; its answers are dropped.</summary>
+    public static Turn Expire(CompiledSurvey survey, ConversationState state, DateTimeOffset now)
+    {
+        if (!state.InProgress)
+        {
+            return new Turn(state, [], []);
+        }
+
+        var question = state.Stage == Stage.Asking ? survey.Questions[state.Question].Code : null;
+        var closed = ConversationState.Initial with { Stage = Stage.Closed, Language = state.Language, LastSeen = state.LastSeen };
+        return new Turn(closed, [], [new Events.ConversationAbandoned(now, question)]);
+    }
+
+    /// <summary>What the current stage is waiting for, said again (for a redelivered message whose replies are gone).</summary>
+    public static IReadOnlyList<Reply> Repeat(CompiledSurvey survey, ConversationState state)
+    {
+        var turn = new TurnBuilder(survey, state, DateTimeOffset.FromUnixTimeSeconds(state.LastSeen));
+        turn.Repeat();
+        return turn.Build().Replies;
     }
 }

@@ -34,12 +34,18 @@ public sealed record ConversationState
     /// <summary>The last time the person wrote, in Unix seconds.</summary>
     public long LastSeen { get; init; }
 
+    /// <summary>A reminder was sent for the current silence; the next message from the person clears it.</summary>
+    public bool Reminded { get; init; }
+
+    /// <summary>True while the survey is under way (consent asked, questions, summary, a pending confirmation).</summary>
+    public bool InProgress => Stage is not (Stage.New or Stage.Completed or Stage.Closed);
+
     public Answer? AnswerAt(int index) => index < Answers.Length ? Answers[index] : null;
 
     public bool Equals(ConversationState? other) =>
         other is not null && Stage == other.Stage && Language == other.Language && Question == other.Question &&
         Answers.SequenceEqual(other.Answers) && Draft.Equals(other.Draft) && ReturnTo == other.ReturnTo &&
-        Promoter == other.Promoter && StartedAt == other.StartedAt && LastSeen == other.LastSeen;
+        Promoter == other.Promoter && StartedAt == other.StartedAt && LastSeen == other.LastSeen && Reminded == other.Reminded;
 
     public override int GetHashCode() => HashCode.Combine(Stage, Question, Answers.Length, LastSeen);
 }

@@ -19,6 +19,7 @@ public static class StateSerializer
         writer.Byte(Format);
         writer.Byte((byte)state.Stage);
         writer.Byte((byte)state.ReturnTo);
+        writer.Byte(state.Reminded ? (byte)1 : (byte)0);
         writer.String(state.Language);
         writer.String(state.Promoter ?? "");
         writer.Number(state.Question);
@@ -51,6 +52,7 @@ public static class StateSerializer
         {
             Stage = (Stage)reader.Byte(),
             ReturnTo = (Stage)reader.Byte(),
+            Reminded = reader.Byte() == 1,
             Language = reader.String(),
             Promoter = reader.String() is { Length: > 0 } promoter ? promoter : null,
             Question = (int)reader.Number(),

@@ -95,6 +95,21 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         }
     }
 
+    public void Remind()
+    {
+        _events.Add(new ReminderSent(now));
+        Say(Texts.Reminder);
+        Present();
+    }
+
+    public void Repeat()
+    {
+        if (_state.Stage is not (Stage.New or Stage.Closed))
+        {
+            Present();
+        }
+    }
+
     public void AskContinueOrRestart()
     {
         if (_state.Stage != Stage.ConfirmRestart)

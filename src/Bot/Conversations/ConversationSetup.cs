@@ -1,0 +1,33 @@
+using ChatSurvey.Bot.Conversations.Redis;
+using StackExchange.Redis;
+
+namespace ChatSurvey.Bot.Conversations;
+
+/// <summary>Chooses the conversation store: Redis when Redis:Configuration is set, the in-memory store otherwise.</summary>
+public static class ConversationSetup
+{
+    public static IServiceCollection AddConversationState(this IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = configuration.GetSection("Redis").Get<RedisOptions>() ?? new RedisOptions();
+        var reminders = configuration.GetValue("Reminders:After", TimeSpan.FromHours(24));
+        services.AddSingleton(new ConversationSchedule(reminders, redis.IdleExpiry));
+        services.AddSingleton<ConversationService>();
+        if (string.IsNullOrWhiteSpace(redis.Configuration))
+        {
+            services.AddSingleton<InMemoryConversationStore>();
+            services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
+            services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<InMemoryConversationStore>());
+            return services;
+        }
+
+        var connection = ConfigurationOptions.Parse(redis.Configuration);
+        // Start even while Redis is away: requests answer 503 and /readyz says why until it is back.
+        connection.AbortOnConnectFail = false;
+        services.AddSingleton(redis);
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(connection));
+        services.AddSingleton(new RedisKeys(redis.KeyPrefix, redis.Buckets));
+        services.AddSingleton<IConversationStore, RedisConversationStore>();
+        services.AddSingleton<IOutbox, RedisOutbox>();
+        return services;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ChatSurvey.Domain.Conversations;
+using StackExchange.Redis;
+
+namespace ChatSurvey.Bot.Conversations.Redis;
+
+/// <summary>
+/// Conversation state in Redis. A turn is one script call that checks the version and the processed-message marks,
+/// then writes the state, the mark, the pending replies, the schedule and the outbox entries together. Recently seen
+/// conversations are cached in process, so an uncontended turn is one round trip; a stale cache only costs a retry,
+/// because the script answers a version conflict with the current state.
+/// </summary>
+public sealed class RedisConversationStore(
+    IConnectionMultiplexer redis,
+    RedisKeys keys,
+    RedisOptions options,
+    ConversationSchedule schedule,
+    Pseudonymizer pseudonyms,
+    TimeProvider time) : IConversationStore
+{
+    private readonly StateCache _cache = new(capacity: 100_000);
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<StoredConversation> LoadAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        var member = pseudonyms.For(key);
+        if (_cache.TryGet(member, out var cached))
+        {
+            return cached;
+        }
+
+        var fields = await Db.HashGetAsync(keys.Conversation(member), ["v", "s"]);
+        var stored = fields[0].IsNull ? StoredConversation.New : new StoredConversation(StateSerializer.Deserialize((byte[])fields[1]!), (long)fields[0]);
+        _cache.Set(member, stored);
+        return stored;
+    }
+
+    public async Task<CommitResult> CommitAsync(ConversationKey key, long expectedVersion, TurnCommit commit, CancellationToken cancellationToken)
+    {
+        var member = pseudonyms.For(key);
+        var bucket = keys.BucketOf(member);
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var state = StateSerializer.Serialize(commit.State);
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Commit, new
+        {
+            conv = keys.Conversation(member),
+            outboxStream = keys.Outbox(bucket),
+            dueSet = keys.Due(bucket),
+            pending = keys.Pending(bucket),
+            messageHash = MessageHash(commit.MessageId),
+            expectedVersion,
+            markCutoff = now - (long)options.ProcessedMarkLifetime.TotalSeconds,
+            maxMarks = options.MaxMarks,
+            nowBytes = Seconds(now),
+            now,
+            state,
+            replies = commit.AwaitingSend ? OutboxJson.Serialize(commit.Replies) : [],
+            address = commit.State.InProgress || commit.State.Stage == Stage.Completed ? key.UserId : "-",
+            ttl = (long)Lifetime(commit.State).TotalSeconds,
+            due = schedule.NextDue(commit.State) is { } due ? due.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
+            member,
+            outbox = JsonSerializer.Serialize(commit.Outbox.Select(e => Encoding.UTF8.GetString(OutboxJson.Serialize(e)))),
+        }))!;
+
+        var outcome = (string)result[0]!;
+        var version = (long)result[1];
+        if (outcome == "ok")
+        {
+            _cache.Set(member, new StoredConversation(commit.State, version));
+            return new CommitResult(CommitOutcome.Committed);
+        }
+
+        var current = new StoredConversation(StateSerializer.Deserialize((byte[])result[2]!), version);
+        _cache.Set(member, current);
+        if (outcome == "conflict")
+        {
+            return new CommitResult(CommitOutcome.Conflict, current);
+        }
+
+        var replies = (byte[])result[3]!;
+        return new CommitResult(CommitOutcome.Duplicate, current, replies.Length == 0 ? null : OutboxJson.DeserializeReplies(replies));
+    }
+
+    public async Task MarkSentAsync(ConversationKey key, string messageId, CancellationToken cancellationToken)
+    {
+        var member = pseudonyms.For(key);
+        await Db.ScriptEvaluateAsync(RedisScripts.MarkSent, new
+        {
+            conv = keys.Conversation(member),
+            pending = keys.Pending(keys.BucketOf(member)),
+            messageHash = MessageHash(messageId),
+            member,
+        });
+    }
+
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Db.PingAsync();
+            return true;
+        }
+        catch (RedisException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>8 bytes of a message id's hash: platform ids are long (a Twilio MessageSid is 34 characters).</summary>
+    internal static byte[] MessageHash(string messageId) => SHA256.HashData(Encoding.UTF8.GetBytes(messageId))[..8];
+
+    private static byte[] Seconds(long seconds)
+    {
+        var bytes = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(bytes, (uint)seconds);
+        return bytes;
+    }
+
+    private TimeSpan Lifetime(ConversationState state) => state.Stage switch
+    {
+        Stage.Completed => options.FinishedRetention,
+        Stage.Closed or Stage.New => options.ProcessedMarkLifetime,
+        _ => options.IdleExpiry,
+    };
+}

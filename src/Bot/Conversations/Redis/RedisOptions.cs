@@ -1,0 +1,32 @@
+namespace ChatSurvey.Bot.Conversations.Redis;
+
+/// <summary>Configuration section "Redis". The Redis store is used when <see cref="Configuration"/> is set.</summary>
+public sealed class RedisOptions
+{
+    /// <summary>A StackExchange.Redis configuration string, e.g. "localhost:6379" or "a:7000,b:7001,c:7002" for a cluster.</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>Prefix of every key, so several deployments can share one Redis.</summary>
+    public string KeyPrefix { get; set; } = "chatsurvey:";
+
+    /// <summary>
+    /// How many hash-tagged buckets the global structures (outbox streams, schedules) are split into. Each
+    /// conversation lives in one bucket, so each turn writes to one cluster slot. Fixed for a deployment's life.
+    /// </summary>
+    public int Buckets { get; set; } = 32;
+
+    /// <summary>An in-progress conversation with no message for this long expires and is counted as abandoned.</summary>
+    public TimeSpan IdleExpiry { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long a finished conversation is remembered (to answer "ya respondiste" and allow one response per person).</summary>
+    public TimeSpan FinishedRetention { get; set; } = TimeSpan.FromDays(400);
+
+    /// <summary>How long a processed-message mark prevents a redelivery from being applied again.</summary>
+    public TimeSpan ProcessedMarkLifetime { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>
+    /// At most this many marks are kept per conversation (the newest). Platforms redeliver recent, unacknowledged
+    /// messages; a mark evicted by 32 newer messages from the same person is not needed in practice.
+    /// </summary>
+    public int MaxMarks { get; set; } = 32;
+}

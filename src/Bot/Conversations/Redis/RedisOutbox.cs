@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using StackExchange.Redis;
+
+namespace ChatSurvey.Bot.Conversations.Redis;
+
+/// <summary>
+/// The outbox as one Redis stream per bucket, read through a consumer group: an entry stays pending until
+/// acknowledged, and entries left pending by a consumer that died are claimed by another after a minute.
+/// </summary>
+public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : IOutbox
+{
+    private const string Group = "domain-store";
+    private static readonly TimeSpan ClaimAfter = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    private readonly ConcurrentDictionary<string, (int Bucket, RedisValue StreamId)> _inFlight = new();
+    private bool _groupsReady;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(int max, CancellationToken cancellationToken)
+    {
+        await EnsureGroupsAsync();
+        while (true)
+        {
+            var batch = new List<OutboxEntry>();
+            for (var bucket = 0; bucket < keys.Buckets && batch.Count < max; bucket++)
+            {
+                var stream = keys.Outbox(bucket);
+                var claimed = await Db.StreamAutoClaimAsync(stream, Group, _consumer, (long)ClaimAfter.TotalMilliseconds, "0-0", max - batch.Count);
+                Add(batch, bucket, claimed.ClaimedEntries);
+                if (batch.Count < max)
+                {
+                    Add(batch, bucket, await Db.StreamReadGroupAsync(stream, Group, _consumer, ">", max - batch.Count));
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                return batch;
+            }
+
+            await Task.Delay(PollInterval, time, cancellationToken);
+        }
+    }
+
+    public async Task AcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
+        var byBucket = entries
+            .Select(e => _inFlight.TryRemove(e.Id, out var at) ? at : (Bucket: -1, StreamId: RedisValue.Null))
+            .Where(at => at.Bucket >= 0)
+            .GroupBy(at => at.Bucket);
+        foreach (var bucket in byBucket)
+        {
+            var ids = bucket.Select(at => at.StreamId).ToArray();
+            var stream = keys.Outbox(bucket.Key);
+            // Acknowledged entries are deleted at once: the domain store has them, Redis memory need not.
+            await Db.StreamAcknowledgeAsync(stream, Group, ids);
+            await Db.StreamDeleteAsync(stream, ids);
+        }
+    }
+
+    private void Add(List<OutboxEntry> batch, int bucket, StreamEntry[] entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.IsNull)
+            {
+                continue;
+            }
+
+            var item = OutboxJson.DeserializeEntry((byte[])entry["e"]!);
+            _inFlight[item.Id] = (bucket, entry.Id);
+            batch.Add(item);
+        }
+    }
+
+    private async Task EnsureGroupsAsync()
+    {
+        if (_groupsReady)
+        {
+            return;
+        }
+
+        for (var bucket = 0; bucket < keys.Buckets; bucket++)
+        {
+            try
+            {
+                await Db.StreamCreateConsumerGroupAsync(keys.Outbox(bucket), Group, "0-0", createStream: true);
+            }
+            catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+            {
+                // Created by another instance or an earlier run.
+            }
+        }
+
+        _groupsReady = true;
+    }
+}
