@@ -14,8 +14,9 @@ public sealed class ConversationService(
     Pseudonymizer pseudonyms,
     TimeProvider time)
 {
-    // Conflicts only happen when the same person's messages race on several instances; a few retries settle them.
-    private const int MaxAttempts = 16;
+    // Conflicts only happen when one person's messages race on several instances. Every conflict means another turn
+    // committed, so the system always progresses; a deadline bounds how long one message may keep losing.
+    private static readonly TimeSpan ConflictDeadline = TimeSpan.FromSeconds(10);
     private readonly KeyedLock<ConversationKey> _order = new();
 
     public async Task<TurnResult> HandleAsync(ConversationKey key, string messageId, Input input, bool awaitingSend, CancellationToken cancellationToken)
@@ -23,7 +24,8 @@ public sealed class ConversationService(
         using var turnLock = await _order.AcquireAsync(key, cancellationToken);
         var current = await store.LoadAsync(key, cancellationToken);
         var respondent = pseudonyms.For(key);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var deadline = time.GetTimestamp() + (long)(ConflictDeadline.TotalSeconds * time.TimestampFrequency);
+        for (var attempt = 0; time.GetTimestamp() < deadline; attempt++)
         {
             var turn = ConversationEngine.Resume(survey, current.State, input, time.GetUtcNow());
             var outbox = turn.Events.Select((e, i) => new OutboxEntry($"{respondent}:{messageId}:{i}", key.Channel, respondent, e)).ToList();
@@ -33,14 +35,24 @@ public sealed class ConversationService(
                 case CommitOutcome.Committed:
                     return new TurnResult(turn.Replies, turn.State, IsDuplicate: false);
                 case CommitOutcome.Duplicate:
-                    return new TurnResult(result.EarlierReplies ?? [], current.State, IsDuplicate: true);
+                    // Pending replies go out again. Sent ones are not repeated on push channels; a web client that
+                    // lost its response gets the current prompt again, which is what it is missing.
+                    var latest = (result.Current ?? current).State;
+                    var replies = result.EarlierReplies ?? (awaitingSend ? [] : ConversationEngine.Repeat(survey, latest));
+                    return new TurnResult(replies, latest, IsDuplicate: true);
                 default:
                     current = result.Current ?? await store.LoadAsync(key, cancellationToken);
+                    if (attempt > 0)
+                    {
+                        // A little jitter so two instances stop colliding in lockstep.
+                        await Task.Delay(Random.Shared.Next(1, 2 + Math.Min(attempt, 20)), cancellationToken);
+                    }
+
                     break;
             }
         }
 
-        throw new InvalidOperationException($"Could not commit a turn after {MaxAttempts} attempts: too many concurrent messages.");
+        throw new InvalidOperationException($"Could not commit a turn within {ConflictDeadline}: too many concurrent messages from one person.");
     }
 }
 

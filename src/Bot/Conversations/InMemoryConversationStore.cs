@@ -12,7 +12,7 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
 {
     private static readonly TimeSpan ProcessedMarkLifetime = TimeSpan.FromHours(48);
     private readonly ConcurrentDictionary<ConversationKey, Entry> _conversations = new();
-    private readonly ConcurrentDictionary<(ConversationKey, string), (IReadOnlyList<Reply> Replies, DateTimeOffset Expires)> _processed = new();
+    private readonly ConcurrentDictionary<(ConversationKey, string), (IReadOnlyList<Reply>? Replies, DateTimeOffset Expires)> _processed = new();
     private readonly Channel<OutboxEntry> _outbox = Channel.CreateUnbounded<OutboxEntry>();
     private readonly ConcurrentQueue<OutboxEntry> _unacknowledged = new();
 
@@ -37,7 +37,7 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
             var now = time.GetUtcNow();
             if (_processed.TryGetValue((key, commit.MessageId), out var mark) && mark.Expires > now)
             {
-                return Task.FromResult(new CommitResult(CommitOutcome.Duplicate, EarlierReplies: mark.Replies));
+                return Task.FromResult(new CommitResult(CommitOutcome.Duplicate, new StoredConversation(entry.State, entry.Version), mark.Replies));
             }
 
             if (entry.Version != expectedVersion)
@@ -47,7 +47,8 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
 
             entry.State = commit.State;
             entry.Version++;
-            _processed[(key, commit.MessageId)] = (commit.Replies, now + ProcessedMarkLifetime);
+            // Like Redis: replies are kept only while they wait to be sent.
+            _processed[(key, commit.MessageId)] = (commit.AwaitingSend ? commit.Replies : null, now + ProcessedMarkLifetime);
             foreach (var item in commit.Outbox)
             {
                 _outbox.Writer.TryWrite(item);
@@ -58,9 +59,15 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
         return Task.FromResult(new CommitResult(CommitOutcome.Committed));
     }
 
-    // Replies are handed to the channel in-process right after the commit; nothing is left to re-send after a
-    // restart because this store does not survive one.
-    public Task MarkSentAsync(ConversationKey key, string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task MarkSentAsync(ConversationKey key, string messageId, CancellationToken cancellationToken)
+    {
+        if (_processed.TryGetValue((key, messageId), out var mark))
+        {
+            _processed[(key, messageId)] = (null, mark.Expires);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 

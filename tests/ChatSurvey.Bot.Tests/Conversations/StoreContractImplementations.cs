@@ -1,0 +1,68 @@
+using ChatSurvey.Bot.Conversations;
+using ChatSurvey.Bot.Conversations.Redis;
+using ChatSurvey.Bot.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace ChatSurvey.Bot.Tests.Conversations;
+
+public sealed class InMemoryStoreContractTests : StoreContractTests
+{
+    private InMemoryConversationStore? _store;
+
+    // One process: every "instance" is the same store.
+    protected override Task<(IConversationStore Store, IOutbox Outbox)> CreateAsync()
+    {
+        _store ??= new InMemoryConversationStore(Time);
+        return Task.FromResult<(IConversationStore, IOutbox)>((_store, _store));
+    }
+}
+
+public sealed class RedisStoreContractTests(RedisFixture redis) : RedisStoreContract(redis.Server.Endpoint), IClassFixture<RedisFixture>;
+
+public sealed class RedisClusterStoreContractTests(RedisClusterFixture cluster) : RedisStoreContract(cluster.Cluster.Configuration), IClassFixture<RedisClusterFixture>;
+
+/// <summary>Each test gets its own key prefix; each CreateAsync is a new connection and store, like another bot process.</summary>
+public abstract class RedisStoreContract(string configuration) : StoreContractTests, IAsyncLifetime
+{
+    private readonly string _prefix = $"test:{Guid.NewGuid():N}:";
+    private readonly List<ConnectionMultiplexer> _connections = [];
+
+    protected override async Task<(IConversationStore Store, IOutbox Outbox)> CreateAsync()
+    {
+        var connection = await ConnectionMultiplexer.ConnectAsync(configuration);
+        _connections.Add(connection);
+        var options = new RedisOptions { Configuration = configuration, KeyPrefix = _prefix, Buckets = 8 };
+        var keys = new RedisKeys(options.KeyPrefix, options.Buckets);
+        var schedule = new ConversationSchedule(TimeSpan.FromHours(24), options.IdleExpiry);
+        var store = new RedisConversationStore(connection, keys, options, schedule, new Pseudonymizer("contract"u8.ToArray()), Time);
+        return (store, new RedisOutbox(connection, keys, TimeProvider.System));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+}
+
+public sealed class RedisFixture : IAsyncLifetime
+{
+    public RedisServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await RedisServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+public sealed class RedisClusterFixture : IAsyncLifetime
+{
+    public RedisCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Cluster = await RedisCluster.StartAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
