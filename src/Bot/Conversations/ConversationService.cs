@@ -12,6 +12,7 @@ public sealed class ConversationService(
     CompiledSurvey survey,
     IConversationStore store,
     Pseudonymizer pseudonyms,
+    ConversationSchedule schedule,
     TimeProvider time)
 {
     // Conflicts only happen when one person's messages race on several instances. Every conflict means another turn
@@ -19,7 +20,32 @@ public sealed class ConversationService(
     private static readonly TimeSpan ConflictDeadline = TimeSpan.FromSeconds(10);
     private readonly KeyedLock<ConversationKey> _order = new();
 
-    public async Task<TurnResult> HandleAsync(ConversationKey key, string messageId, Input input, bool awaitingSend, CancellationToken cancellationToken)
+    public Task<TurnResult> HandleAsync(ConversationKey key, string messageId, Input input, bool awaitingSend, CancellationToken cancellationToken) =>
+        RunAsync(key, messageId, state => ConversationEngine.Resume(survey, state, input, time.GetUtcNow()), awaitingSend, cancellationToken);
+
+    /// <summary>
+    /// The scheduled check of a silent conversation: its one reminder (sent only where <paramref name="canRemind"/>
+    /// allows, otherwise just recorded as done), or its end as abandoned once idle past the limit.
+    /// </summary>
+    public Task<TurnResult> SweepAsync(ConversationKey key, Func<ConversationState, bool> canRemind, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return RunAsync(
+            key,
+            $"sweep:{now.ToUnixTimeSeconds()}",
+            state => state switch
+            {
+                { InProgress: false } => new Turn(state, [], []),
+                { Reminded: false } when canRemind(state) => ConversationEngine.Remind(survey, state, now),
+                { Reminded: false } => new Turn(state with { Reminded = true }, [], []),
+                _ when now.ToUnixTimeSeconds() - state.LastSeen >= schedule.IdleExpiry.TotalSeconds => ConversationEngine.Expire(survey, state, now),
+                _ => new Turn(state, [], []),
+            },
+            awaitingSend: true,
+            cancellationToken);
+    }
+
+    private async Task<TurnResult> RunAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, bool awaitingSend, CancellationToken cancellationToken)
     {
         using var turnLock = await _order.AcquireAsync(key, cancellationToken);
         var current = await store.LoadAsync(key, cancellationToken);
@@ -27,19 +53,19 @@ public sealed class ConversationService(
         var deadline = time.GetTimestamp() + (long)(ConflictDeadline.TotalSeconds * time.TimestampFrequency);
         for (var attempt = 0; time.GetTimestamp() < deadline; attempt++)
         {
-            var turn = ConversationEngine.Resume(survey, current.State, input, time.GetUtcNow());
+            var turn = run(current.State);
             var outbox = turn.Events.Select((e, i) => new OutboxEntry($"{respondent}:{messageId}:{i}", key.Channel, respondent, e)).ToList();
-            var result = await store.CommitAsync(key, current.Version, new TurnCommit(messageId, turn.State, turn.Replies, outbox, awaitingSend), cancellationToken);
+            var result = await store.CommitAsync(key, current.Version, new TurnCommit(messageId, turn.State, turn.Replies, outbox, awaitingSend && turn.Replies.Count > 0), cancellationToken);
             switch (result.Outcome)
             {
                 case CommitOutcome.Committed:
-                    return new TurnResult(turn.Replies, turn.State, IsDuplicate: false);
+                    return new TurnResult(messageId, turn.Replies, turn.State, IsDuplicate: false);
                 case CommitOutcome.Duplicate:
                     // Pending replies go out again. Sent ones are not repeated on push channels; a web client that
                     // lost its response gets the current prompt again, which is what it is missing.
                     var latest = (result.Current ?? current).State;
                     var replies = result.EarlierReplies ?? (awaitingSend ? [] : ConversationEngine.Repeat(survey, latest));
-                    return new TurnResult(replies, latest, IsDuplicate: true);
+                    return new TurnResult(messageId, replies, latest, IsDuplicate: true);
                 default:
                     current = result.Current ?? await store.LoadAsync(key, cancellationToken);
                     if (attempt > 0)
@@ -57,4 +83,4 @@ public sealed class ConversationService(
 }
 
 /// <summary>What a message produced: the replies to send, and whether it was a redelivery of one already processed.</summary>
-public sealed record TurnResult(IReadOnlyList<Reply> Replies, ConversationState State, bool IsDuplicate);
+public sealed record TurnResult(string MessageId, IReadOnlyList<Reply> Replies, ConversationState State, bool IsDuplicate);

@@ -9,14 +9,17 @@ public static class ConversationSetup
     public static IServiceCollection AddConversationState(this IServiceCollection services, IConfiguration configuration)
     {
         var redis = configuration.GetSection("Redis").Get<RedisOptions>() ?? new RedisOptions();
-        var reminders = configuration.GetValue("Reminders:After", TimeSpan.FromHours(24));
-        services.AddSingleton(new ConversationSchedule(reminders, redis.IdleExpiry));
+        var sweeper = configuration.GetSection("Reminders").Get<SweeperOptions>() ?? new SweeperOptions();
+        services.AddSingleton(sweeper);
+        services.AddSingleton(new ConversationSchedule(sweeper.After, redis.IdleExpiry));
         services.AddSingleton<ConversationService>();
+        services.AddHostedService<ConversationSweeper>();
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
             services.AddSingleton<InMemoryConversationStore>();
             services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<InMemoryConversationStore>());
             services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<InMemoryConversationStore>());
+            services.AddSingleton<ISweepSource>(sp => sp.GetRequiredService<InMemoryConversationStore>());
             return services;
         }
 
@@ -26,7 +29,9 @@ public static class ConversationSetup
         services.AddSingleton(redis);
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(connection));
         services.AddSingleton(new RedisKeys(redis.KeyPrefix, redis.Buckets));
-        services.AddSingleton<IConversationStore, RedisConversationStore>();
+        services.AddSingleton<RedisConversationStore>();
+        services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<RedisConversationStore>());
+        services.AddSingleton<ISweepSource, RedisSweepSource>();
         services.AddSingleton<IOutbox, RedisOutbox>();
         return services;
     }

@@ -8,11 +8,12 @@ namespace ChatSurvey.Bot.Conversations;
 /// The embedded store for local use and tests, with the semantics the Redis store has: versioned compare-and-set,
 /// processed-message marks that return the same replies (kept 48 hours), and an outbox.
 /// </summary>
-public sealed class InMemoryConversationStore(TimeProvider time) : IConversationStore, IOutbox
+public sealed class InMemoryConversationStore(ConversationSchedule schedule, TimeProvider time) : IConversationStore, IOutbox, ISweepSource
 {
     private static readonly TimeSpan ProcessedMarkLifetime = TimeSpan.FromHours(48);
     private readonly ConcurrentDictionary<ConversationKey, Entry> _conversations = new();
     private readonly ConcurrentDictionary<(ConversationKey, string), (IReadOnlyList<Reply>? Replies, DateTimeOffset Expires)> _processed = new();
+    private readonly ConcurrentDictionary<(ConversationKey Key, string MessageId), DateTimeOffset> _unsent = new();
     private readonly Channel<OutboxEntry> _outbox = Channel.CreateUnbounded<OutboxEntry>();
     private readonly ConcurrentQueue<OutboxEntry> _unacknowledged = new();
 
@@ -49,6 +50,11 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
             entry.Version++;
             // Like Redis: replies are kept only while they wait to be sent.
             _processed[(key, commit.MessageId)] = (commit.AwaitingSend ? commit.Replies : null, now + ProcessedMarkLifetime);
+            if (commit.AwaitingSend)
+            {
+                _unsent[(key, commit.MessageId)] = now;
+            }
+
             foreach (var item in commit.Outbox)
             {
                 _outbox.Writer.TryWrite(item);
@@ -65,6 +71,8 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
         {
             _processed[(key, messageId)] = (null, mark.Expires);
         }
+
+        _unsent.TryRemove((key, messageId), out _);
 
         return Task.CompletedTask;
     }
@@ -112,6 +120,30 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
 
         return Task.CompletedTask;
     }
+
+    // One process, so no leases: this instance owns every conversation.
+    public Task<IReadOnlyList<ConversationKey>> ClaimDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var due = _conversations
+            .Where(c => schedule.NextDue(c.Value.State) is { } at && at <= now.ToUnixTimeSeconds())
+            .Select(c => c.Key)
+            .Take(max)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ConversationKey>>(due);
+    }
+
+    public Task<IReadOnlyList<PendingReplies>> ClaimUnsentAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        var unsent = _unsent
+            .Where(u => u.Value < before && _processed.TryGetValue(u.Key, out var mark) && mark.Replies is not null)
+            .Take(max)
+            .Select(u => new PendingReplies(u.Key.Key, u.Key.MessageId, _processed[u.Key].Replies!))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<PendingReplies>>(unsent);
+    }
+
+    public Task AcknowledgeSentAsync(PendingReplies pending, CancellationToken cancellationToken) =>
+        MarkSentAsync(pending.Key, pending.Turn, cancellationToken);
 
     private void ForgetExpiredMarks()
     {

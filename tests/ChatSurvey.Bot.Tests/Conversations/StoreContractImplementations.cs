@@ -10,10 +10,10 @@ public sealed class InMemoryStoreContractTests : StoreContractTests
     private InMemoryConversationStore? _store;
 
     // One process: every "instance" is the same store.
-    protected override Task<(IConversationStore Store, IOutbox Outbox)> CreateAsync()
+    protected override Task<(IConversationStore Store, IOutbox Outbox, ISweepSource Sweep)> CreateAsync()
     {
-        _store ??= new InMemoryConversationStore(Time);
-        return Task.FromResult<(IConversationStore, IOutbox)>((_store, _store));
+        _store ??= new InMemoryConversationStore(Schedule, Time);
+        return Task.FromResult<(IConversationStore, IOutbox, ISweepSource)>((_store, _store, _store));
     }
 }
 
@@ -27,15 +27,14 @@ public abstract class RedisStoreContract(string configuration) : StoreContractTe
     private readonly string _prefix = $"test:{Guid.NewGuid():N}:";
     private readonly List<ConnectionMultiplexer> _connections = [];
 
-    protected override async Task<(IConversationStore Store, IOutbox Outbox)> CreateAsync()
+    protected override async Task<(IConversationStore Store, IOutbox Outbox, ISweepSource Sweep)> CreateAsync()
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(configuration);
         _connections.Add(connection);
         var options = new RedisOptions { Configuration = configuration, KeyPrefix = _prefix, Buckets = 8 };
         var keys = new RedisKeys(options.KeyPrefix, options.Buckets);
-        var schedule = new ConversationSchedule(TimeSpan.FromHours(24), options.IdleExpiry);
-        var store = new RedisConversationStore(connection, keys, options, schedule, new Pseudonymizer("contract"u8.ToArray()), Time);
-        return (store, new RedisOutbox(connection, keys, TimeProvider.System));
+        var store = new RedisConversationStore(connection, keys, options, Schedule, Pseudonymizer, Time);
+        return (store, new RedisOutbox(connection, keys, TimeProvider.System), new RedisSweepSource(connection, keys, store));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

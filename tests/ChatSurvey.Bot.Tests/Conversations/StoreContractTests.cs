@@ -17,24 +17,24 @@ public abstract class StoreContractTests
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
 
     /// <summary>A store; calling it again gives another instance (another process) over the same data where that exists.</summary>
-    protected abstract Task<(IConversationStore Store, IOutbox Outbox)> CreateAsync();
+    protected abstract Task<(IConversationStore Store, IOutbox Outbox, ISweepSource Sweep)> CreateAsync();
 
     [Fact]
     public async Task Load_UnknownPerson_NewAtVersionZero()
     {
-        var (store, _) = await CreateAsync();
+        var (store, _, _) = await CreateAsync();
         Assert.Equal(StoredConversation.New, await store.LoadAsync(Person, default));
     }
 
     [Fact]
     public async Task Commit_ExpectedVersion_CommittedAndVisibleToAnotherInstance()
     {
-        var (store, _) = await CreateAsync();
+        var (store, _, _) = await CreateAsync();
         var state = ConversationState.Initial with { Stage = Stage.Consent, LastSeen = 100 };
         var result = await store.CommitAsync(Person, 0, Commit("m1", state), default);
         Assert.Equal(CommitOutcome.Committed, result.Outcome);
 
-        var (other, _) = await CreateAsync();
+        var (other, _, _) = await CreateAsync();
         var loaded = await other.LoadAsync(Person, default);
         Assert.Equal(1, loaded.Version);
         Assert.Equal(state, loaded.State);
@@ -43,7 +43,7 @@ public abstract class StoreContractTests
     [Fact]
     public async Task Commit_StaleVersion_ConflictCarriesCurrentAndChangesNothing()
     {
-        var (store, _) = await CreateAsync();
+        var (store, _, _) = await CreateAsync();
         var first = ConversationState.Initial with { Stage = Stage.Consent, LastSeen = 100 };
         await store.CommitAsync(Person, 0, Commit("m1", first), default);
         var result = await store.CommitAsync(Person, 0, Commit("m2", first with { Stage = Stage.Asking }), default);
@@ -55,7 +55,7 @@ public abstract class StoreContractTests
     [Fact]
     public async Task Commit_SameMessageIdAgain_DuplicateAndNoSecondTransition()
     {
-        var (store, _) = await CreateAsync();
+        var (store, _, _) = await CreateAsync();
         var state = ConversationState.Initial with { Stage = Stage.Consent, LastSeen = 100 };
         await store.CommitAsync(Person, 0, Commit("m1", state), default);
         var again = await store.CommitAsync(Person, 1, Commit("m1", state with { Stage = Stage.Asking }), default);
@@ -67,7 +67,7 @@ public abstract class StoreContractTests
     [Fact]
     public async Task Commit_AwaitingSend_DuplicateReturnsPendingRepliesUntilMarkedSent()
     {
-        var (store, _) = await CreateAsync();
+        var (store, _, _) = await CreateAsync();
         var replies = new[] { Reply.Plain("Pregunta 1 de 12") };
         await store.CommitAsync(Person, 0, Commit("m1", ConversationState.Initial with { LastSeen = 1 }, replies, awaitingSend: true), default);
 
@@ -83,7 +83,7 @@ public abstract class StoreContractTests
     [Fact]
     public async Task Outbox_CommittedEntries_DeliveredUntilAcknowledged()
     {
-        var (store, outbox) = await CreateAsync();
+        var (store, outbox, _) = await CreateAsync();
         var events = new ConversationEvent[] { new QuestionAsked(Time.GetUtcNow(), "q1"), new AnswerRecorded(Time.GetUtcNow(), "q1") };
         var entries = events.Select((e, i) => new OutboxEntry($"r1:m1:{i}", "telegram", "r1", e)).ToList();
         await store.CommitAsync(Person, 0, new TurnCommit("m1", ConversationState.Initial, [], entries, AwaitingSend: false), default);
@@ -100,7 +100,7 @@ public abstract class StoreContractTests
     [Fact]
     public async Task Service_SameMessageDelivered20Times_OneTransitionAndTheSameReplies()
     {
-        var (store, outbox) = await CreateAsync();
+        var (store, outbox, _) = await CreateAsync();
         var service = Service(store);
         await service.HandleAsync(Person, "u1", Input.Start(), awaitingSend: true, default);
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => service.HandleAsync(Person, "u2", Input.FromText("si"), awaitingSend: true, default)));
@@ -115,9 +115,9 @@ public abstract class StoreContractTests
     [Fact]
     public async Task Service_50MessagesInParallelOnTwoInstances_SameFinalStateAsOneByOne()
     {
-        var (storeA, _) = await CreateAsync();
-        var (storeB, _) = await CreateAsync();
-        var (sequentialStore, _) = await CreateAsync();
+        var (storeA, _, _) = await CreateAsync();
+        var (storeB, _, _) = await CreateAsync();
+        var (sequentialStore, _, _) = await CreateAsync();
         var services = new[] { Service(storeA), Service(storeB) };
         var other = new ConversationKey("telegram", "987654321");
 
@@ -135,8 +135,74 @@ public abstract class StoreContractTests
         Assert.Equal(oneByOne.State, parallel.State);
     }
 
-    protected ConversationService Service(IConversationStore store) =>
-        new(TestSurvey.Compiled, store, new Pseudonymizer("contract"u8.ToArray()), Time);
+    [Fact]
+    public async Task Sweeper_SilentFor25HoursWithTwoInstances_ExactlyOneReminder()
+    {
+        var (storeA, _, sweepA) = await CreateAsync();
+        var (storeB, _, sweepB) = await CreateAsync();
+        var sender = new RecordingSender(Person.Channel);
+        var serviceA = Service(storeA);
+        await serviceA.HandleAsync(Person, "m1", Input.Start(), awaitingSend: false, default);
+        await serviceA.HandleAsync(Person, "m2", Input.FromText("si"), awaitingSend: false, default);
+
+        Time.Advance(TimeSpan.FromHours(25));
+        var sweepers = new[] { Sweeper(sweepA, serviceA, storeA, sender), Sweeper(sweepB, Service(storeB), storeB, sender) };
+        for (var pass = 0; pass < 3; pass++)
+        {
+            await Task.WhenAll(sweepers.Select(s => s.SweepOnceAsync(default)));
+        }
+
+        var (userId, replies) = Assert.Single(sender.Sent);
+        Assert.Equal(Person.UserId, userId);
+        Assert.StartsWith("¡Hola de nuevo!", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Pregunta 1 de 12", replies[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweeper_SilentPastIdleLimit_AbandonedOnce()
+    {
+        var (store, outbox, sweep) = await CreateAsync();
+        var service = Service(store);
+        var sweeper = Sweeper(sweep, service, store, new RecordingSender(Person.Channel));
+        await service.HandleAsync(Person, "m1", Input.Start(), awaitingSend: false, default);
+        await service.HandleAsync(Person, "m2", Input.FromText("si"), awaitingSend: false, default);
+        Time.Advance(TimeSpan.FromHours(25));
+        await sweeper.SweepOnceAsync(default);
+        Time.Advance(TimeSpan.FromDays(30));
+        await sweeper.SweepOnceAsync(default);
+        await sweeper.SweepOnceAsync(default);
+
+        var events = await ReadAll(outbox, expected: 4);
+        Assert.Equal(["ConversationStarted", "QuestionAsked", "ReminderSent", "ConversationAbandoned"], events.Select(e => e.Event.GetType().Name));
+        Assert.Equal(Stage.Closed, (await store.LoadAsync(Person, default)).State.Stage);
+    }
+
+    [Fact]
+    public async Task Sweeper_RepliesNeverConfirmedSent_SentAgainOnce()
+    {
+        var (store, _, sweep) = await CreateAsync();
+        var sender = new RecordingSender(Person.Channel);
+        var service = Service(store);
+        await service.HandleAsync(Person, "m1", Input.Start(), awaitingSend: true, default);
+        var sweeper = Sweeper(sweep, service, store, sender);
+        await sweeper.SweepOnceAsync(default);
+        Assert.Empty(sender.Sent);
+
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await sweeper.SweepOnceAsync(default);
+        await sweeper.SweepOnceAsync(default);
+        var (_, replies) = Assert.Single(sender.Sent);
+        Assert.Contains("Aviso de privacidad", replies[0].Text, StringComparison.Ordinal);
+    }
+
+    protected static Pseudonymizer Pseudonymizer { get; } = new("contract"u8.ToArray());
+
+    protected ConversationSchedule Schedule { get; } = new(TimeSpan.FromHours(24), TimeSpan.FromDays(30));
+
+    protected ConversationService Service(IConversationStore store) => new(TestSurvey.Compiled, store, Pseudonymizer, Schedule, Time);
+
+    private ConversationSweeper Sweeper(ISweepSource source, ConversationService service, IConversationStore store, RecordingSender sender) =>
+        new(source, service, [sender], store, new SweeperOptions(), Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConversationSweeper>.Instance);
 
     private static TurnCommit Commit(string id, ConversationState state, Reply[]? replies = null, bool awaitingSend = false) =>
         new(id, state, replies ?? [], [], awaitingSend);

@@ -59,7 +59,7 @@ public sealed class RedisConversationStore(
             now,
             state,
             replies = commit.AwaitingSend ? OutboxJson.Serialize(commit.Replies) : [],
-            address = commit.State.InProgress || commit.State.Stage == Stage.Completed ? key.UserId : "-",
+            address = commit.State.InProgress ? Address(key) : "-",
             ttl = (long)Lifetime(commit.State).TotalSeconds,
             due = schedule.NextDue(commit.State) is { } due ? due.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
             member,
@@ -85,14 +85,17 @@ public sealed class RedisConversationStore(
         return new CommitResult(CommitOutcome.Duplicate, current, replies.Length == 0 ? null : OutboxJson.DeserializeReplies(replies));
     }
 
-    public async Task MarkSentAsync(ConversationKey key, string messageId, CancellationToken cancellationToken)
+    public Task MarkSentAsync(ConversationKey key, string messageId, CancellationToken cancellationToken) =>
+        MarkSentAsync(key, MessageHash(messageId));
+
+    internal async Task MarkSentAsync(ConversationKey key, byte[] messageHash)
     {
         var member = pseudonyms.For(key);
         await Db.ScriptEvaluateAsync(RedisScripts.MarkSent, new
         {
             conv = keys.Conversation(member),
             pending = keys.Pending(keys.BucketOf(member)),
-            messageHash = MessageHash(messageId),
+            messageHash,
             member,
         });
     }
@@ -113,6 +116,16 @@ public sealed class RedisConversationStore(
     /// <summary>8 bytes of a message id's hash: platform ids are long (a Twilio MessageSid is 34 characters).</summary>
     internal static byte[] MessageHash(string messageId) => SHA256.HashData(Encoding.UTF8.GetBytes(messageId))[..8];
 
+    /// <summary>Who to write to for reminders and re-sends; dropped when the conversation is no longer under way.</summary>
+    internal static string Address(ConversationKey key) => $"{key.Channel}\n{key.UserId}";
+
+    internal static ConversationKey? ParseAddress(RedisValue address)
+    {
+        var text = (string?)address;
+        var split = text?.IndexOf('\n') ?? -1;
+        return split > 0 ? new ConversationKey(text![..split], text[(split + 1)..]) : null;
+    }
+
     private static byte[] Seconds(long seconds)
     {
         var bytes = new byte[4];
@@ -120,10 +133,11 @@ public sealed class RedisConversationStore(
         return bytes;
     }
 
+    // An in-progress conversation outlives its idle limit by a day, so the sweeper can still record it as abandoned.
     private TimeSpan Lifetime(ConversationState state) => state.Stage switch
     {
         Stage.Completed => options.FinishedRetention,
         Stage.Closed or Stage.New => options.ProcessedMarkLifetime,
-        _ => options.IdleExpiry,
+        _ => options.IdleExpiry + TimeSpan.FromDays(1),
     };
 }

@@ -1,0 +1,92 @@
+using StackExchange.Redis;
+
+namespace ChatSurvey.Bot.Conversations.Redis;
+
+/// <summary>
+/// Sweeping work from the per-bucket schedules. An instance sweeps a bucket only while it holds that bucket's lease
+/// (renewed on every pass, lost after <see cref="LeaseTime"/> without one), so each bucket has one sweeper at a time.
+/// </summary>
+public sealed class RedisSweepSource(IConnectionMultiplexer redis, RedisKeys keys, RedisConversationStore store) : ISweepSource
+{
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(30);
+
+    private static readonly LuaScript TakeLease = LuaScript.Prepare("""
+        local holder = redis.call('GET', @lease)
+        if holder == false or holder == @owner then
+          redis.call('SET', @lease, @owner, 'PX', @milliseconds)
+          return 1
+        end
+        return 0
+        """);
+
+    private readonly string _owner = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<IReadOnlyList<ConversationKey>> ClaimDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var due = new List<ConversationKey>();
+        await foreach (var bucket in LeasedBuckets())
+        {
+            var members = await Db.SortedSetRangeByScoreAsync(keys.Due(bucket), stop: now.ToUnixTimeSeconds(), take: max - due.Count);
+            foreach (var member in members)
+            {
+                var address = await Db.HashGetAsync(keys.Conversation(member!), "a");
+                if (RedisConversationStore.ParseAddress(address) is { } key)
+                {
+                    due.Add(key);
+                }
+                else
+                {
+                    // The conversation is gone (deleted or expired): nothing left to remind.
+                    await Db.SortedSetRemoveAsync(keys.Due(bucket), member);
+                }
+            }
+
+            if (due.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return due;
+    }
+
+    public async Task<IReadOnlyList<PendingReplies>> ClaimUnsentAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        var unsent = new List<PendingReplies>();
+        await foreach (var bucket in LeasedBuckets())
+        {
+            var members = await Db.SortedSetRangeByScoreAsync(keys.Pending(bucket), stop: before.ToUnixTimeSeconds(), take: max - unsent.Count);
+            foreach (var member in members)
+            {
+                var fields = await Db.HashGetAsync(keys.Conversation(member!), ["r", "a"]);
+                if (fields[0].IsNull || RedisConversationStore.ParseAddress(fields[1]) is not { } key)
+                {
+                    await Db.SortedSetRemoveAsync(keys.Pending(bucket), member);
+                    continue;
+                }
+
+                var pending = (byte[])fields[0]!;
+                unsent.Add(new PendingReplies(key, Convert.ToHexString(pending, 0, 8), OutboxJson.DeserializeReplies(pending.AsSpan(8))));
+            }
+        }
+
+        return unsent;
+    }
+
+    public Task AcknowledgeSentAsync(PendingReplies pending, CancellationToken cancellationToken) =>
+        store.MarkSentAsync(pending.Key, Convert.FromHexString(pending.Turn));
+
+    private async IAsyncEnumerable<int> LeasedBuckets()
+    {
+        for (var bucket = 0; bucket < keys.Buckets; bucket++)
+        {
+            var taken = (int)await Db.ScriptEvaluateAsync(TakeLease, new { lease = keys.Lease(bucket), owner = _owner, milliseconds = (long)LeaseTime.TotalMilliseconds });
+            if (taken == 1)
+            {
+                yield return bucket;
+            }
+        }
+    }
+}
