@@ -26,6 +26,8 @@ public static class ConversationSetup
         var connection = ConfigurationOptions.Parse(redis.Configuration);
         // Start even while Redis is away: requests answer 503 and /readyz says why until it is back.
         connection.AbortOnConnectFail = false;
+        // Fail at once while disconnected rather than queueing: the webhook answers 503 and the platform retries.
+        connection.BacklogPolicy = BacklogPolicy.FailFast;
         services.AddSingleton(redis);
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(connection));
         services.AddSingleton(new RedisKeys(redis.KeyPrefix, redis.Buckets));
