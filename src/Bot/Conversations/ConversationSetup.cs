@@ -14,6 +14,8 @@ public static class ConversationSetup
         services.AddSingleton(new ConversationSchedule(sweeper.After, redis.IdleExpiry));
         services.AddSingleton<ConversationService>();
         services.AddHostedService<ConversationSweeper>();
+        services.AddSingleton<Channels.ReplyDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Channels.ReplyDispatcher>());
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
             services.AddSingleton<InMemoryConversationStore>();
