@@ -52,6 +52,8 @@ public sealed class Chat(CompiledSurvey survey)
 
     public Chat Media() => Send(Input.NotText, "[photo]");
 
+    public Chat Send(Input input) => Send(input, input.Kind == InputKind.Text ? input.Text : $"[{input.Kind} {input.Payload}]");
+
     public Chat Wait(TimeSpan silence)
     {
         Now += silence;
@@ -93,6 +95,14 @@ public sealed class Chat(CompiledSurvey survey)
 
     /// <summary>The stored answer of question <paramref name="code"/>, or null.</summary>
     public Answer? AnswerOf(string code) => State.AnswerAt(SurveyFixture.Index(code));
+
+    /// <summary>The option indexes stored for <paramref name="code"/> (an array, so asserts compare contents).</summary>
+    public int[] ChoicesOf(string code) => Answered(code).Choices.ToArray();
+
+    public string[] TextsOf(string code) => Answered(code).Texts.ToArray();
+
+    private Answer Answered(string code) =>
+        AnswerOf(code) ?? throw new InvalidOperationException($"{code} has no answer.\n{Transcript}");
 
     private Chat Send(Input input, string shown)
     {

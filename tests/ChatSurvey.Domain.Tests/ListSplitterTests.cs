@@ -29,6 +29,10 @@ public class ListSplitterTests
     [InlineData("salud, arte y cultura", "salud|arte y cultura")]
     [InlineData("movilidad y transporte; empleo", "movilidad y transporte|empleo")]
     [InlineData("salud", "salud")]
+    [InlineData("salud y arte y cultura", "salud|arte y cultura")]
+    [InlineData("arte y cultura y salud", "arte y cultura|salud")]
+    [InlineData("justicia y seguridad pública y empleo", "justicia y seguridad publica|empleo")]
+    [InlineData("salud, movilidad y transporte y empleo", "salud|movilidad y transporte|empleo")]
     public void Split_ListAnswer_GivesItems(string typed, string expected) =>
         Assert.Equal(expected.Split('|'), ListSplitter.Split(TextNormalizer.Normalize(typed), Names.Contains));
 

@@ -58,7 +58,7 @@ public class OptionIndexTests
         AssertMatches(Topics, "q11", typed, expectedCode);
 
     [Theory]
-    [InlineData("q3", "re")]
+    [InlineData("q11", "tra")]
     [InlineData("q8", "personas")]
     [InlineData("q11", "trámite")]
     [InlineData("q11", "Trámite y servicios")]

@@ -15,6 +15,8 @@ public class RankedParserTests
     [InlineData("Arte y cultura", "", 5, "arte_cultura")]
     [InlineData("4 y 9", "17", 4, "tramites_digitales tramites_servicios_publicos")]
     [InlineData("la 21", "17 0 3 8", 1, "empleo")]
+    [InlineData("salud y arte y cultura", "", 5, "salud arte_cultura")]
+    [InlineData("Justicia y seguridad pública y medio ambiente y cambio climático", "", 5, "justicia_seguridad medio_ambiente")]
     public void Parse_Picks_GivesOptionsInOrder(string typed, string chosen, int placesLeft, string expected)
     {
         var result = RankedParser.Parse(TextNormalizer.Normalize(typed), Topics, Chosen(chosen), placesLeft);

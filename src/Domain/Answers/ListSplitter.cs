@@ -20,7 +20,7 @@ public static class ListSplitter
                 continue;
             }
 
-            foreach (var part in SplitConjunctions(chunk))
+            foreach (var part in SplitConjunctions(chunk, isName))
             {
                 // "1 3 5" is three numbers; "redes sociales" is one name.
                 var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -38,19 +38,36 @@ public static class ListSplitter
         return items;
     }
 
-    private static IEnumerable<string> SplitConjunctions(string chunk)
+    /// <summary>
+    /// The pieces between "y", "e" and "and", except that consecutive pieces that together name an option stay
+    /// together: "salud y arte y cultura" is "salud" and "arte y cultura".
+    /// </summary>
+    private static IEnumerable<string> SplitConjunctions(string chunk, Func<string, bool> isName)
     {
-        var start = 0;
         var words = chunk.Split(' ');
+        var pieces = new List<Range>();
+        var start = 0;
         for (var i = 0; i < words.Length; i++)
         {
             if (words[i] is "y" or "e" or "and")
             {
-                yield return string.Join(' ', words[start..i]);
+                pieces.Add(start..i);
                 start = i + 1;
             }
         }
 
-        yield return string.Join(' ', words[start..]);
+        pieces.Add(start..words.Length);
+        var first = 0;
+        while (first < pieces.Count)
+        {
+            var last = pieces.Count - 1;
+            while (last > first && !isName(string.Join(' ', words[pieces[first].Start..pieces[last].End])))
+            {
+                last--;
+            }
+
+            yield return string.Join(' ', words[pieces[first].Start..pieces[last].End]);
+            first = last + 1;
+        }
     }
 }

@@ -75,6 +75,13 @@ public sealed class OptionIndex
             return ParseResult<List<int>>.Invalid(Rejection.Empty);
         }
 
+        // A whole option text pasted in ("Redes sociales (Twitter, Facebook, …)") is one item despite its commas.
+        var whole = ExactIndex(normalized);
+        if (whole >= 0)
+        {
+            return ParseResult<List<int>>.Ok([whole]);
+        }
+
         var chosen = new List<int>();
         foreach (var item in ListSplitter.Split(normalized, IsExactName))
         {

@@ -19,6 +19,14 @@ public static class TextNormalizer
                 continue;
             }
 
+            // A list written one item per line reads like one written with commas.
+            if (raw == '\n' && builder.Length > 0)
+            {
+                builder.Append(',');
+                pendingSpace = false;
+                continue;
+            }
+
             if (char.IsWhiteSpace(raw))
             {
                 pendingSpace = builder.Length > 0;

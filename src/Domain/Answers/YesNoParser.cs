@@ -23,6 +23,12 @@ public static class YesNoParser
             return ParseResult<bool>.Ok(false);
         }
 
+        // "no sé" is not a no.
+        if (normalized.StartsWith("no se", StringComparison.Ordinal) || normalized.StartsWith("nose", StringComparison.Ordinal) || normalized.StartsWith("no lo se", StringComparison.Ordinal))
+        {
+            return ParseResult<bool>.Invalid(Rejection.NotUnderstood);
+        }
+
         var space = normalized.IndexOfAny([' ', ',']);
         var first = space < 0 ? normalized : normalized[..space];
         return first is "si" or "claro" or "yes" ? ParseResult<bool>.Ok(true)

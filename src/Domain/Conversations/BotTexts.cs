@@ -51,6 +51,7 @@ public sealed record BotTexts
     public required string LanguageChanged { get; init; }
     public required string Welcome { get; init; }
     public required string Reminder { get; init; }
+    public required string StaleButton { get; init; }
 
     public static readonly BotTexts Spanish = new()
     {
@@ -101,6 +102,7 @@ public sealed record BotTexts
         AlreadyDone = "Ya respondiste esta encuesta, ¡gracias! Si quieres borrar tus respuestas, escribe \"borrar\".",
         LanguageChanged = "De acuerdo, seguimos en español.",
         Welcome = "¡Hola! Gracias por participar.",
+        StaleButton = "Ese botón era de una pregunta anterior. Seguimos aquí:",
         Reminder = "¡Hola de nuevo! Tu encuesta quedó a medias; puedes seguir cuando quieras, justo donde te quedaste.",
     };
 
@@ -153,6 +155,7 @@ public sealed record BotTexts
         AlreadyDone = "You already answered this survey, thank you! To delete your answers, write \"delete\".",
         LanguageChanged = "All right, we continue in English.",
         Welcome = "Hello! Thank you for taking part.",
+        StaleButton = "That button belonged to an earlier question. We are here:",
         Reminder = "Hello again! Your survey is half done; you can continue whenever you like, right where you left off.",
     };
 

@@ -19,7 +19,13 @@ public static class ConversationEngine
             return turn.Build();
         }
 
-        var normalized = input.Kind == InputKind.Text ? TextNormalizer.Normalize(input.Text) : "";
+        if (input.Kind == InputKind.Button && input.Payload != turn.CurrentPrompt)
+        {
+            turn.RejectStaleButton();
+            return turn.Build();
+        }
+
+        var normalized = input.Kind is InputKind.Text or InputKind.Button ? TextNormalizer.Normalize(input.Text) : "";
         var command = CommandParser.Parse(normalized);
         if (command is Command.Spanish or Command.English)
         {

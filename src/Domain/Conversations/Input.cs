@@ -8,12 +8,15 @@ public enum InputKind : byte
     Start,
     /// <summary>Something that is not text: photo, voice, sticker, location, document.</summary>
     Unsupported,
+    /// <summary>A button pressed: <see cref="Input.Text"/> is its value, <see cref="Input.Payload"/> the prompt it belonged to.</summary>
+    Button,
 }
 
 /// <summary>
 /// One incoming message, channel-neutral.
 /// <code>{"kind": "Text", "text": "1 y 3"}</code>
 /// <code>{"kind": "Start", "text": "", "payload": "sec_mujeres"}</code>
+/// <code>{"kind": "Button", "text": "E", "payload": "q5.2"}</code>
 /// </summary>
 public sealed record Input(InputKind Kind, string Text, string? Payload = null)
 {
@@ -22,4 +25,7 @@ public sealed record Input(InputKind Kind, string Text, string? Payload = null)
     public static Input Start(string? payload = null) => new(InputKind.Start, "", payload);
 
     public static readonly Input NotText = new(InputKind.Unsupported, "");
+
+    /// <summary>A button of the reply whose <see cref="Reply.Prompt"/> was <paramref name="prompt"/>.</summary>
+    public static Input Button(string prompt, string value) => new(InputKind.Button, value, prompt);
 }

@@ -21,7 +21,11 @@ public sealed record Choice(string Value, string Label);
 /// </summary>
 /// <param name="Question">The question code this reply asks, when it asks one (channels use it for button data).</param>
 /// <param name="IsReask">A re-ask after a rejected answer: a channel that pays per message may leave the list out.</param>
-public sealed record Reply(string Text, ReplyStyle Style, IReadOnlyList<Choice> Choices, string? Question = null, bool IsReask = false)
+/// <param name="Prompt">
+/// What exactly this reply waits for ("q5.2": question q5, third row; "@confirm": the summary). A channel puts it in
+/// its buttons so that a button pressed later, under another prompt, is recognized as stale.
+/// </param>
+public sealed record Reply(string Text, ReplyStyle Style, IReadOnlyList<Choice> Choices, string? Question = null, bool IsReask = false, string? Prompt = null)
 {
     public static Reply Plain(string text) => new(text, ReplyStyle.Plain, []);
 }

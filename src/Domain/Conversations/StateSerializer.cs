@@ -60,7 +60,7 @@ public static class StateSerializer
             LastSeen = reader.Number(),
             Draft = reader.Answer(),
         };
-        var count = (int)reader.Number();
+        var count = reader.Count();
         var answers = ImmutableArray.CreateBuilder<Answer?>(count);
         for (var i = 0; i < count; i++)
         {
@@ -140,7 +140,7 @@ public static class StateSerializer
         }
 
         /// <summary>A list length, bounded so corrupt bytes cannot ask for a huge allocation.</summary>
-        private int Count()
+        public int Count()
         {
             var count = Number();
             return count is >= 0 and <= 1024 ? (int)count : throw new FormatException("Malformed list in conversation state.");

@@ -171,7 +171,7 @@ internal sealed partial class TurnBuilder
             _events.Add(new QuestionAsked(now, Current.Code));
         }
 
-        _replies.Add(new Reply(prompts.Steps[Step], prompts.Style, RemainingChoices(prompts), Current.Code));
+        _replies.Add(new Reply(prompts.Steps[Step], prompts.Style, RemainingChoices(prompts), Current.Code, Prompt: CurrentPrompt));
     }
 
     /// <summary>A ranked question lists only the options not chosen yet, keeping their original numbers.</summary>
@@ -267,7 +267,7 @@ internal sealed partial class TurnBuilder
     private Choice[] SummaryChoices() => [new("1", Texts.Send), new("2", Texts.Change)];
 
     private void ShowSummary() =>
-        _replies.Add(new Reply(Summary.Render(survey, _state, Texts), ReplyStyle.SingleChoice, SummaryChoices()));
+        _replies.Add(new Reply(Summary.Render(survey, _state, Texts), ReplyStyle.SingleChoice, SummaryChoices(), Prompt: CurrentPrompt));
 
     private void Complete()
     {

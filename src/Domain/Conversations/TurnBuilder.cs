@@ -95,6 +95,24 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         }
     }
 
+    /// <summary>The prompt the conversation waits on now; see <see cref="Reply.Prompt"/>.</summary>
+    public string CurrentPrompt => _state.Stage switch
+    {
+        Stage.Consent => "@consent",
+        Stage.Asking => $"{Current.Code}.{Step}",
+        Stage.Confirm => "@confirm",
+        Stage.PickCorrection => "@pick",
+        Stage.ConfirmRestart => "@restart",
+        Stage.ConfirmDelete => "@delete",
+        _ => "@none",
+    };
+
+    public void RejectStaleButton()
+    {
+        Say(Texts.StaleButton);
+        Present();
+    }
+
     public void Remind()
     {
         _events.Add(new ReminderSent(now));
@@ -191,6 +209,12 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
 
     private void OnConfirmRestart(string normalized, Command command)
     {
+        if (command is Command.Help or Command.Cancel or Command.Delete)
+        {
+            OnCommand(command);
+            return;
+        }
+
         var choice = command == Command.Restart ? 1 : PickOf(normalized, Texts.Continue, Texts.StartOver, ["seguir", "continue"], ["de nuevo", "empezar", "reiniciar", "restart", "start over"]);
         switch (choice)
         {
@@ -248,7 +272,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         switch (_state.Stage)
         {
             case Stage.Consent:
-                _replies.Add(new Reply($"{Texts.Welcome}\n\n{survey.Definition.Privacy.Get(_state.Language)}\n{Texts.LanguageHint}", ReplyStyle.YesNo, ConsentChoices()));
+                _replies.Add(new Reply($"{Texts.Welcome}\n\n{survey.Definition.Privacy.Get(_state.Language)}\n{Texts.LanguageHint}", ReplyStyle.YesNo, ConsentChoices(), Prompt: CurrentPrompt));
                 break;
             case Stage.Asking:
                 Ask(isNew: false);
@@ -257,13 +281,13 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
                 ShowSummary();
                 break;
             case Stage.PickCorrection:
-                Say(string.Format(null, Texts.PickCorrection, survey.Definition.QuestionCount));
+                _replies.Add(new Reply(string.Format(null, Texts.PickCorrection, survey.Definition.QuestionCount), ReplyStyle.Plain, [], Prompt: CurrentPrompt));
                 break;
             case Stage.ConfirmRestart:
-                _replies.Add(new Reply(Texts.ContinueOrRestart, ReplyStyle.SingleChoice, RestartChoices()));
+                _replies.Add(new Reply(Texts.ContinueOrRestart, ReplyStyle.SingleChoice, RestartChoices(), Prompt: CurrentPrompt));
                 break;
             case Stage.ConfirmDelete:
-                _replies.Add(new Reply(Texts.ConfirmDelete, ReplyStyle.SingleChoice, DeleteChoices()));
+                _replies.Add(new Reply(Texts.ConfirmDelete, ReplyStyle.SingleChoice, DeleteChoices(), Prompt: CurrentPrompt));
                 break;
             case Stage.Completed:
                 Say(Texts.AlreadyDone);
@@ -277,7 +301,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
     private void Say(string text) => _replies.Add(Reply.Plain(text));
 
     private void Reask(string text, IReadOnlyList<Choice> choices, ReplyStyle style = ReplyStyle.SingleChoice, string? question = null) =>
-        _replies.Add(new Reply(text, style, choices, question, IsReask: true));
+        _replies.Add(new Reply(text, style, choices, question, IsReask: true, CurrentPrompt));
 
     private Choice[] ConsentChoices() => [new("1", Texts.AcceptConsent), new("2", Texts.DeclineConsent)];
 
