@@ -45,6 +45,10 @@ public sealed class ConversationService(
             cancellationToken);
     }
 
+    /// <summary>The channel reported that the person cannot be reached (blocked the bot, opted out).</summary>
+    public Task<TurnResult> MarkUnreachableAsync(ConversationKey key, string eventId, string reason, CancellationToken cancellationToken) =>
+        RunAsync(key, eventId, state => ConversationEngine.MarkUnreachable(state, time.GetUtcNow(), reason), awaitingSend: false, cancellationToken);
+
     private async Task<TurnResult> RunAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, bool awaitingSend, CancellationToken cancellationToken)
     {
         using var turnLock = await _order.AcquireAsync(key, cancellationToken);

@@ -47,7 +47,7 @@ public sealed partial class ConversationSweeper(
         foreach (var key in await source.ClaimDueAsync(now, BatchSize, cancellationToken))
         {
             var sender = _senders.GetValueOrDefault(key.Channel);
-            var result = await conversations.SweepAsync(key, state => sender?.CanRemind(state, now) ?? false, cancellationToken);
+            var result = await conversations.SweepAsync(key, state => !state.Unreachable && (sender?.CanRemind(state, now) ?? false), cancellationToken);
             if (!result.IsDuplicate && result.Replies.Count > 0 && sender is not null)
             {
                 await sender.SendAsync(key.UserId, result.Replies, cancellationToken);

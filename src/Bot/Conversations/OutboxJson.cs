@@ -50,6 +50,7 @@ public static class OutboxJson
                 new JsonDerivedType(typeof(ConversationCompleted), "completed"),
                 new JsonDerivedType(typeof(DeletionRequested), "deletionRequested"),
                 new JsonDerivedType(typeof(ReminderSent), "reminderSent"),
+                new JsonDerivedType(typeof(PersonUnreachable), "unreachable"),
                 new JsonDerivedType(typeof(ConversationAbandoned), "abandoned"),
             },
         };

@@ -16,6 +16,7 @@ internal readonly record struct EventColumns(string Type, string? Promoter, stri
         ConversationCompleted => new("completed", null, null, null),
         DeletionRequested => new("deleted", null, null, null),
         ReminderSent => new("reminder_sent", null, null, null),
+        PersonUnreachable u => new("unreachable", null, null, u.Reason),
         ConversationAbandoned a => new("abandoned", null, a.Question, null),
         _ => throw new ArgumentException($"Unknown event {e.GetType().Name}", nameof(e)),
     };

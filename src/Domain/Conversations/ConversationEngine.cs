@@ -11,7 +11,7 @@ public static class ConversationEngine
     public static Turn Resume(CompiledSurvey survey, ConversationState state, Input input, DateTimeOffset now)
     {
         var previousSeen = state.LastSeen;
-        var turn = new TurnBuilder(survey, state with { LastSeen = now.ToUnixTimeSeconds(), Reminded = false }, now);
+        var turn = new TurnBuilder(survey, state with { LastSeen = now.ToUnixTimeSeconds(), Reminded = false, Unreachable = false }, now);
         if (input.Kind == InputKind.Start || CommandParser.IsStart(input.Text, out _))
         {
             CommandParser.IsStart(input.Text, out var typedPayload);
@@ -59,6 +59,10 @@ public static class ConversationEngine
         turn.Remind();
         return turn.Build();
     }
+
+    /// <summary>The person blocked the bot or opted out; nothing is pushed to them until they write again.</summary>
+    public static Turn MarkUnreachable(ConversationState state, DateTimeOffset now, string reason) =>
+        state.Unreachable ? new Turn(state, [], []) : new Turn(state with { Unreachable = true }, [], [new Events.PersonUnreachable(now, reason)]);
 
     /// <summary>An in-progress conversation silent past its idle limit ends as abandoned; its answers are dropped.</summary>
     public static Turn Expire(CompiledSurvey survey, ConversationState state, DateTimeOffset now)

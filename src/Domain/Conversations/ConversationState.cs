@@ -37,6 +37,9 @@ public sealed record ConversationState
     /// <summary>A reminder was sent for the current silence; the next message from the person clears it.</summary>
     public bool Reminded { get; init; }
 
+    /// <summary>The person blocked the bot or opted out: no reminders or pushes until they write again.</summary>
+    public bool Unreachable { get; init; }
+
     /// <summary>True while the survey is under way (consent asked, questions, summary, a pending confirmation).</summary>
     public bool InProgress => Stage is not (Stage.New or Stage.Completed or Stage.Closed);
 
@@ -45,7 +48,7 @@ public sealed record ConversationState
     public bool Equals(ConversationState? other) =>
         other is not null && Stage == other.Stage && Language == other.Language && Question == other.Question &&
         Answers.SequenceEqual(other.Answers) && Draft.Equals(other.Draft) && ReturnTo == other.ReturnTo &&
-        Promoter == other.Promoter && StartedAt == other.StartedAt && LastSeen == other.LastSeen && Reminded == other.Reminded;
+        Promoter == other.Promoter && StartedAt == other.StartedAt && LastSeen == other.LastSeen && Reminded == other.Reminded && Unreachable == other.Unreachable;
 
     public override int GetHashCode() => HashCode.Combine(Stage, Question, Answers.Length, LastSeen);
 }

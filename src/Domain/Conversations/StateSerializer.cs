@@ -19,7 +19,7 @@ public static class StateSerializer
         writer.Byte(Format);
         writer.Byte((byte)state.Stage);
         writer.Byte((byte)state.ReturnTo);
-        writer.Byte(state.Reminded ? (byte)1 : (byte)0);
+        writer.Byte((byte)((state.Reminded ? 1 : 0) | (state.Unreachable ? 2 : 0)));
         writer.String(state.Language);
         writer.String(state.Promoter ?? "");
         writer.Number(state.Question);
@@ -48,11 +48,15 @@ public static class StateSerializer
             throw new FormatException("Unknown conversation state format.");
         }
 
+        var stage = (Stage)reader.Byte();
+        var returnTo = (Stage)reader.Byte();
+        var flags = reader.Byte();
         var state = new ConversationState
         {
-            Stage = (Stage)reader.Byte(),
-            ReturnTo = (Stage)reader.Byte(),
-            Reminded = reader.Byte() == 1,
+            Stage = stage,
+            ReturnTo = returnTo,
+            Reminded = (flags & 1) != 0,
+            Unreachable = (flags & 2) != 0,
             Language = reader.String(),
             Promoter = reader.String() is { Length: > 0 } promoter ? promoter : null,
             Question = (int)reader.Number(),
