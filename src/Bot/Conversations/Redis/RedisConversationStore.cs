@@ -44,27 +44,26 @@ public sealed class RedisConversationStore(
         var member = pseudonyms.For(key);
         var bucket = keys.BucketOf(member);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        var state = StateSerializer.Serialize(commit.State);
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Commit, new
+        var hour = now / 3600;
+        var arguments = new List<RedisValue>(13 + commit.Outbox.Count)
         {
-            conv = keys.Conversation(member),
-            outboxStream = keys.Outbox(bucket),
-            dueSet = keys.Due(bucket),
-            pending = keys.Pending(bucket),
-            messageHash = MessageHash(commit.MessageId),
+            MessageHash(commit.MessageId),
             expectedVersion,
-            markCutoff = now - (long)options.ProcessedMarkLifetime.TotalSeconds,
-            maxMarks = options.MaxMarks,
-            nowBytes = Seconds(now),
+            hour % 65536,
+            (long)Math.Ceiling(options.ProcessedMarkLifetime.TotalHours),
+            options.MaxMarks,
+            HourBytes(hour),
             now,
-            state,
-            replies = commit.AwaitingSend ? OutboxJson.Serialize(commit.Replies) : [],
-            address = commit.State.InProgress ? Address(key) : "-",
-            ttl = (long)Lifetime(commit.State).TotalSeconds,
-            due = schedule.NextDue(commit.State) is { } due ? due.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
+            StateSerializer.Serialize(commit.State),
+            commit.AwaitingSend ? OutboxJson.Serialize(commit.Replies) : RedisValue.EmptyString,
+            commit.State.InProgress ? Address(key) : "-",
+            (long)Lifetime(commit.State).TotalSeconds,
+            schedule.NextDue(commit.State) is { } due ? due : RedisValue.EmptyString,
             member,
-            outbox = JsonSerializer.Serialize(commit.Outbox.Select(e => Encoding.UTF8.GetString(OutboxJson.Serialize(e)))),
-        }))!;
+        };
+        arguments.AddRange(commit.Outbox.Select(e => (RedisValue)OutboxJson.Serialize(e)));
+        RedisKey[] scriptKeys = [keys.Conversation(member), keys.Outbox(bucket), keys.Due(bucket), keys.Pending(bucket)];
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Commit, scriptKeys, [.. arguments]))!;
 
         var outcome = (string)result[0]!;
         var version = (long)result[1];
@@ -113,8 +112,11 @@ public sealed class RedisConversationStore(
         }
     }
 
-    /// <summary>8 bytes of a message id's hash: platform ids are long (a Twilio MessageSid is 34 characters).</summary>
-    internal static byte[] MessageHash(string messageId) => SHA256.HashData(Encoding.UTF8.GetBytes(messageId))[..8];
+    /// <summary>
+    /// 6 bytes of a message id's hash: platform ids are long (a Twilio MessageSid is 34 characters), and among the
+    /// few dozen marks one conversation keeps, a 48-bit collision is out of reach.
+    /// </summary>
+    internal static byte[] MessageHash(string messageId) => SHA256.HashData(Encoding.UTF8.GetBytes(messageId))[..6];
 
     /// <summary>Who to write to for reminders and re-sends; dropped when the conversation is no longer under way.</summary>
     internal static string Address(ConversationKey key) => $"{key.Channel}\n{key.UserId}";
@@ -126,10 +128,10 @@ public sealed class RedisConversationStore(
         return split > 0 ? new ConversationKey(text![..split], text[(split + 1)..]) : null;
     }
 
-    private static byte[] Seconds(long seconds)
+    private static byte[] HourBytes(long hour)
     {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(bytes, (uint)seconds);
+        var bytes = new byte[2];
+        BinaryPrimitives.WriteUInt16BigEndian(bytes, (ushort)(hour % 65536));
         return bytes;
     }
 

@@ -15,6 +15,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<string, (int Bucket, RedisValue StreamId)> _inFlight = new();
     private bool _groupsReady;
+    private long _nextClaim;
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -24,11 +25,22 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
         while (true)
         {
             var batch = new List<OutboxEntry>();
+            // Entries of a dead consumer are rare; look for them once in a while, not on every read.
+            var claim = time.GetTimestamp() >= _nextClaim;
+            if (claim)
+            {
+                _nextClaim = time.GetTimestamp() + (long)(ClaimAfter.TotalSeconds * time.TimestampFrequency);
+            }
+
             for (var bucket = 0; bucket < keys.Buckets && batch.Count < max; bucket++)
             {
                 var stream = keys.Outbox(bucket);
-                var claimed = await Db.StreamAutoClaimAsync(stream, Group, _consumer, (long)ClaimAfter.TotalMilliseconds, "0-0", max - batch.Count);
-                Add(batch, bucket, claimed.ClaimedEntries);
+                if (claim)
+                {
+                    var claimed = await Db.StreamAutoClaimAsync(stream, Group, _consumer, (long)ClaimAfter.TotalMilliseconds, "0-0", max - batch.Count);
+                    Add(batch, bucket, claimed.ClaimedEntries);
+                }
+
                 if (batch.Count < max)
                 {
                     Add(batch, bucket, await Db.StreamReadGroupAsync(stream, Group, _consumer, ">", max - batch.Count));

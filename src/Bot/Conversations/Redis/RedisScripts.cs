@@ -9,52 +9,57 @@ namespace ChatSurvey.Bot.Conversations.Redis;
 internal static class RedisScripts
 {
     /// <summary>
-    /// Commit one turn. Marks are 12-byte entries (8-byte message id hash, 4-byte big-endian seconds, read with the
-    /// struct library Redis ships with Lua). Returns {'ok', v} | {'conflict', v, state} | {'dup', v, state, replies}.
+    /// Commit one turn. KEYS: conversation, outbox stream, due schedule, pending set (one hash tag). ARGV: message id
+    /// hash (6 bytes), expected version, current hour, mark lifetime in hours, max marks, current hour as 2 bytes,
+    /// now in seconds, state, pending replies ('' when none), address ('' keep, '-' drop), TTL seconds, due score
+    /// ('' to unschedule), pseudonym, then one outbox entry per remaining argument.
+    /// Marks are 8-byte entries: the id hash and the hour it was processed (mod 65536, read with the struct library
+    /// Redis ships with Lua). Returns {'ok', v} | {'conflict', v, state} | {'dup', v, state, replies}.
     /// </summary>
-    public static readonly LuaScript Commit = LuaScript.Prepare("""
-        local conv = @conv
+    public const string Commit = """
+        local conv = KEYS[1]
+        local id = ARGV[1]
         local marks = redis.call('HGET', conv, 'm') or ''
-        local id = @messageHash
-        for i = 1, #marks, 12 do
-          if string.sub(marks, i, i + 7) == id then
+        for i = 1, #marks, 8 do
+          if string.sub(marks, i, i + 5) == id then
             local last = redis.call('HGET', conv, 'r') or ''
             local replies = ''
-            if string.sub(last, 1, 8) == id then replies = string.sub(last, 9) end
+            if string.sub(last, 1, 6) == id then replies = string.sub(last, 7) end
             return {'dup', redis.call('HGET', conv, 'v') or '0', redis.call('HGET', conv, 's') or '', replies}
           end
         end
         local v = tonumber(redis.call('HGET', conv, 'v') or '0')
-        if v ~= tonumber(@expectedVersion) then
+        if v ~= tonumber(ARGV[2]) then
           return {'conflict', tostring(v), redis.call('HGET', conv, 's') or ''}
         end
+        local hour = tonumber(ARGV[3])
         local kept = {}
-        for i = 1, #marks, 12 do
-          local entry = string.sub(marks, i, i + 11)
-          if struct.unpack('>I4', entry, 9) >= tonumber(@markCutoff) then table.insert(kept, entry) end
+        for i = 1, #marks, 8 do
+          local entry = string.sub(marks, i, i + 7)
+          if (hour - struct.unpack('>I2', entry, 7)) % 65536 < tonumber(ARGV[4]) then table.insert(kept, entry) end
         end
-        while #kept >= tonumber(@maxMarks) do table.remove(kept, 1) end
-        table.insert(kept, id .. @nowBytes)
-        redis.call('HSET', conv, 'v', v + 1, 's', @state, 'm', table.concat(kept))
-        if @replies ~= '' then
-          redis.call('HSET', conv, 'r', id .. @replies)
-          redis.call('ZADD', @pending, @now, @member)
+        while #kept >= tonumber(ARGV[5]) do table.remove(kept, 1) end
+        table.insert(kept, id .. ARGV[6])
+        redis.call('HSET', conv, 'v', v + 1, 's', ARGV[8], 'm', table.concat(kept))
+        if ARGV[9] ~= '' then
+          redis.call('HSET', conv, 'r', id .. ARGV[9])
+          redis.call('ZADD', KEYS[4], ARGV[7], ARGV[13])
         else
           redis.call('HDEL', conv, 'r')
         end
-        if @address == '-' then redis.call('HDEL', conv, 'a') elseif @address ~= '' then redis.call('HSET', conv, 'a', @address) end
-        redis.call('EXPIRE', conv, @ttl)
-        if @due == '' then redis.call('ZREM', @dueSet, @member) else redis.call('ZADD', @dueSet, @due, @member) end
-        for _, entry in ipairs(cjson.decode(@outbox)) do
-          redis.call('XADD', @outboxStream, '*', 'e', entry)
+        if ARGV[10] == '-' then redis.call('HDEL', conv, 'a') elseif ARGV[10] ~= '' then redis.call('HSET', conv, 'a', ARGV[10]) end
+        redis.call('EXPIRE', conv, ARGV[11])
+        if ARGV[12] == '' then redis.call('ZREM', KEYS[3], ARGV[13]) else redis.call('ZADD', KEYS[3], ARGV[12], ARGV[13]) end
+        for i = 14, #ARGV do
+          redis.call('XADD', KEYS[2], '*', 'e', ARGV[i])
         end
         return {'ok', tostring(v + 1)}
-        """);
+        """;
 
     /// <summary>The replies of one message were sent: drop them, unless a newer turn's replies replaced them.</summary>
     public static readonly LuaScript MarkSent = LuaScript.Prepare("""
         local last = redis.call('HGET', @conv, 'r')
-        if last and string.sub(last, 1, 8) == @messageHash then
+        if last and string.sub(last, 1, 6) == @messageHash then
           redis.call('HDEL', @conv, 'r')
           redis.call('ZREM', @pending, @member)
         elseif not last then

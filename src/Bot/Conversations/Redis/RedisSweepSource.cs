@@ -68,7 +68,7 @@ public sealed class RedisSweepSource(IConnectionMultiplexer redis, RedisKeys key
                 }
 
                 var pending = (byte[])fields[0]!;
-                unsent.Add(new PendingReplies(key, Convert.ToHexString(pending, 0, 8), OutboxJson.DeserializeReplies(pending.AsSpan(8))));
+                unsent.Add(new PendingReplies(key, Convert.ToHexString(pending, 0, 6), OutboxJson.DeserializeReplies(pending.AsSpan(6))));
             }
         }
 

@@ -1,0 +1,20 @@
+using ChatSurvey.Load;
+
+// dotnet run -c Release --project bench/ChatSurvey.Load -- load --store redis --respondents 200 [--pause 2000-4000]
+// dotnet run -c Release --project bench/ChatSurvey.Load -- memory --count 100000
+var mode = args.FirstOrDefault() ?? "load";
+string Option(string name, string fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}
+
+if (mode == "memory")
+{
+    await MemoryRun.RunAsync(int.Parse(Option("--count", "100000"), System.Globalization.CultureInfo.InvariantCulture));
+}
+else
+{
+    var pause = Option("--pause", "0").Split('-').Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    await LoadRun.RunAsync(Option("--store", "memory"), int.Parse(Option("--respondents", "200"), System.Globalization.CultureInfo.InvariantCulture), pause[0], pause[^1]);
+}

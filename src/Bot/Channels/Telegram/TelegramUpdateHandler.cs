@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ChatSurvey.Bot.Conversations;
+using ChatSurvey.Domain.Conversations;
+using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+
+namespace ChatSurvey.Bot.Channels.Telegram;
+
+/// <summary>
+/// The one path of an update, shared by the webhook and polling: map it, commit the turn, and queue what is to be
+/// sent. Nothing is sent from here, so the webhook answers as soon as the turn is committed.
+/// </summary>
+public sealed class TelegramUpdateHandler(
+    ConversationService conversations,
+    ReplyDispatcher dispatcher,
+    TelegramBackgroundCalls calls,
+    TelegramMetrics metrics,
+    IOptions<TelegramOptions> options)
+{
+    // Groups told where to answer, in this process. Groups that address the bot are few; a restart may tell one twice.
+    private readonly ConcurrentDictionary<long, bool> _toldGroups = new();
+
+    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        var inbound = TelegramUpdateMapper.Map(update, options.Value.BotUsername);
+        if (inbound.CallbackId is { } callbackId)
+        {
+            calls.AnswerCallback(callbackId);
+        }
+
+        // Telegram's update_id is unique per bot and repeated on redelivery: the store's dedupe key.
+        var messageId = update.Id.ToString(CultureInfo.InvariantCulture);
+        switch (inbound.Action)
+        {
+            case TelegramAction.Converse:
+                var key = Key(inbound.ChatId);
+                var turn = await conversations.HandleAsync(key, messageId, inbound.Input!, awaitingSend: true, cancellationToken);
+                if (!turn.IsDuplicate && inbound.Input is { Kind: InputKind.Start, Payload: { } payload } && !PromoterCode.IsValid(payload))
+                {
+                    metrics.MalformedStartCode(payload);
+                }
+
+                // A redelivery carries replies only while they are still unsent (the first attempt may have died).
+                dispatcher.Enqueue(key, turn.MessageId, turn.Replies);
+                break;
+            case TelegramAction.Toggle:
+                calls.EditKeyboard(inbound.ChatId, inbound.MessageId, inbound.Keyboard!);
+                break;
+            case TelegramAction.Unreachable:
+                await conversations.MarkUnreachableAsync(Key(inbound.ChatId), messageId, "blocked", cancellationToken);
+                break;
+            case TelegramAction.GroupNotice:
+                if (_toldGroups.TryAdd(inbound.ChatId, true))
+                {
+                    calls.Send(inbound.ChatId, GroupNotice(options.Value.BotUsername));
+                }
+
+                break;
+            default:
+                metrics.Ignored(inbound.Ignored ?? "update");
+                break;
+        }
+    }
+
+    public static string GroupNotice(string? botUsername) => botUsername is { Length: > 0 }
+        ? $"¡Hola! La encuesta se responde en un chat privado conmigo: https://t.me/{botUsername}"
+        : "¡Hola! La encuesta se responde en un chat privado conmigo: abre mi perfil y pulsa «Iniciar».";
+
+    private static ConversationKey Key(long chatId) => new(TelegramSender.ChannelName, chatId.ToString(CultureInfo.InvariantCulture));
+}
