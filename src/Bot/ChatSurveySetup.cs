@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using ChatSurvey.Bot.Channels.Telegram;
+using ChatSurvey.Bot.Channels.Twilio;
 using ChatSurvey.Bot.Channels.WebChat;
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Bot.Health;
@@ -21,10 +23,12 @@ public static partial class ChatSurveySetup
         builder.Services.AddSingleton(new Pseudonymizer(PseudonymKey(builder)));
 
         builder.Services.AddConversationState(configuration);
+        builder.Services.AddTelegram(configuration);
 
         var connectionString = configuration.GetConnectionString("ChatSurvey") ?? "Data Source=chatsurvey.db";
         builder.Services.AddSingleton<IResponseStore>(new SqliteResponseStore(connectionString));
         builder.Services.AddHostedService<OutboxWorker>();
+        builder.AddTwilio();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         return builder;
     }
@@ -37,6 +41,8 @@ public static partial class ChatSurveySetup
         app.UseStaticFiles();
         app.MapHealth();
         app.MapWebChat();
+        app.MapTwilio();
+        app.MapTelegram();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

@@ -105,4 +105,13 @@ public class EngineCompletionTests
         Assert.Empty(chat.Events);
         Assert.Equal(Stage.Completed, chat.State.Stage);
     }
+
+    [Fact]
+    public void Complete_RepeatAllowed_MessageAfterwardsStartsAgainWithPrivacyNotice()
+    {
+        var survey = new CompiledSurvey(SurveyFixture.Survey.Definition, oneResponsePerPerson: false);
+        var chat = new Chat(survey).Complete().User("hola").Bot("Aviso de privacidad");
+
+        Assert.Equal(Stage.Consent, chat.State.Stage);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Domain.Conversations;
@@ -17,6 +18,7 @@ public sealed partial class ReplyDispatcher : BackgroundService
     private readonly Dictionary<string, IChannelSender> _senders;
     private readonly IConversationStore _store;
     private readonly ILogger<ReplyDispatcher> _logger;
+    private readonly ConcurrentDictionary<(ConversationKey, string), bool> _queued = new();
     private int _depth;
 
     public ReplyDispatcher(IEnumerable<IChannelSender> senders, IConversationStore store, ILogger<ReplyDispatcher> logger)
@@ -32,7 +34,8 @@ public sealed partial class ReplyDispatcher : BackgroundService
 
     public void Enqueue(ConversationKey key, string messageId, IReadOnlyList<Reply> replies)
     {
-        if (replies.Count == 0)
+        // A redelivered message brings back replies still waiting here: queueing them again would send them twice.
+        if (replies.Count == 0 || !_queued.TryAdd((key, messageId), true))
         {
             return;
         }
@@ -63,14 +66,14 @@ public sealed partial class ReplyDispatcher : BackgroundService
 
     private async Task DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        if (!_senders.TryGetValue(delivery.Key.Channel, out var sender))
-        {
-            LogNoSender(_logger, delivery.Key.Channel);
-            return;
-        }
-
         try
         {
+            if (!_senders.TryGetValue(delivery.Key.Channel, out var sender))
+            {
+                LogNoSender(_logger, delivery.Key.Channel);
+                return;
+            }
+
             await sender.SendAsync(delivery.Key.UserId, delivery.Replies, cancellationToken);
             await _store.MarkSentAsync(delivery.Key, delivery.MessageId, cancellationToken);
         }
@@ -83,6 +86,10 @@ public sealed partial class ReplyDispatcher : BackgroundService
 #pragma warning restore CA1031
         {
             LogSendFailed(_logger, e, delivery.Key.Channel);
+        }
+        finally
+        {
+            _queued.TryRemove((delivery.Key, delivery.MessageId), out _);
         }
     }
 

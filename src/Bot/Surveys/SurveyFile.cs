@@ -15,7 +15,7 @@ public static class SurveyFile
         }
 
         var definition = SurveyLoader.Parse(File.ReadAllText(path), path);
-        return new CompiledSurvey(definition, options.ResumePromptAfter);
+        return new CompiledSurvey(definition, options.ResumePromptAfter, options.OneResponsePerPerson);
     }
 
     private static string Resolve(string path)

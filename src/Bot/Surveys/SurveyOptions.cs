@@ -8,4 +8,7 @@ public sealed class SurveyOptions
 
     /// <summary>After this much silence a returning person is asked "¿continuar o empezar de nuevo?".</summary>
     public TimeSpan ResumePromptAfter { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>One response per person and survey: a person who finished is told so instead of starting again.</summary>
+    public bool OneResponsePerPerson { get; set; } = true;
 }

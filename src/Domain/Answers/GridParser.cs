@@ -6,6 +6,8 @@ namespace ChatSurvey.Domain.Answers;
 /// </summary>
 public static class GridParser
 {
+    private static readonly char[] Separators = [' ', ',', ';', '-', '/'];
+
     public static ParseResult<List<int>> Parse(string normalized, OptionIndex scale, int rowsLeft)
     {
         if (normalized.Length == 0)
@@ -19,7 +21,7 @@ public static class GridParser
             return ParseResult<List<int>>.Ok([single.Value]);
         }
 
-        var tokens = normalized.Split([' ', ',', ';', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
+        var tokens = normalized.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length == 1 && tokens[0].Length > 1 && tokens[0].Length <= rowsLeft && tokens[0].All(char.IsAsciiLetter))
         {
             tokens = [.. tokens[0].Select(c => c.ToString())];

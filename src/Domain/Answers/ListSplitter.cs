@@ -24,7 +24,7 @@ public static class ListSplitter
             {
                 // "1 3 5" is three numbers; "redes sociales" is one name.
                 var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (words.Length > 1 && words.All(w => w.All(char.IsAsciiDigit)))
+                if (words.Length > 1 && AllDigits(words))
                 {
                     items.AddRange(words);
                 }
@@ -36,6 +36,22 @@ public static class ListSplitter
         }
 
         return items;
+    }
+
+    private static bool AllDigits(string[] words)
+    {
+        foreach (var word in words)
+        {
+            foreach (var c in word)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -57,6 +73,13 @@ public static class ListSplitter
         }
 
         pieces.Add(start..words.Length);
+        if (pieces.Count == 1)
+        {
+            // No conjunction: the one piece is the chunk itself (joining its words again would only copy it).
+            yield return chunk;
+            yield break;
+        }
+
         var first = 0;
         while (first < pieces.Count)
         {

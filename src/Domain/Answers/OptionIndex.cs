@@ -11,10 +11,12 @@ public sealed class OptionIndex
     private static readonly string[] NumberPrefixes = ["opcion ", "numero ", "la ", "el ", "no. ", "#", "option ", "number "];
     private readonly string[][] _names;
     private readonly string[][] _exact;
+    private readonly Func<string, bool> _isExactName;
 
     public OptionIndex(IReadOnlyList<SurveyOption> options)
     {
         Count = options.Count;
+        _isExactName = IsExactName;
         _names = new string[options.Count][];
         _exact = new string[options.Count][];
         for (var i = 0; i < options.Count; i++)
@@ -83,7 +85,7 @@ public sealed class OptionIndex
         }
 
         var chosen = new List<int>();
-        foreach (var item in ListSplitter.Split(normalized, IsExactName))
+        foreach (var item in ListSplitter.Split(normalized, _isExactName))
         {
             var match = Match(item);
             if (!match.IsOk)

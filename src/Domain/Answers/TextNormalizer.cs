@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ChatSurvey.Domain.Answers;
@@ -8,9 +9,15 @@ namespace ChatSurvey.Domain.Answers;
 /// </summary>
 public static class TextNormalizer
 {
+    private const int StackLimit = 256;
+
     public static string Normalize(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        // The result is never longer than the text (one character out per character in, a run of white space to one
+        // space), so a stack buffer of the text's length is enough; no StringBuilder, one string at most.
+        char[]? rented = null;
+        var buffer = text.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var length = 0;
         var pendingSpace = false;
         foreach (var raw in text)
         {
@@ -20,29 +27,37 @@ public static class TextNormalizer
             }
 
             // A list written one item per line reads like one written with commas.
-            if (raw == '\n' && builder.Length > 0)
+            if (raw == '\n' && length > 0)
             {
-                builder.Append(',');
+                buffer[length++] = ',';
                 pendingSpace = false;
                 continue;
             }
 
             if (char.IsWhiteSpace(raw))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(Fold(raw));
+            buffer[length++] = Fold(raw);
         }
 
-        return TrimPunctuation(builder);
+        var result = TrimPunctuation(buffer[..length]);
+        // Text that is already normalized (a button value, "1", "si") is returned as it is.
+        var normalized = result.SequenceEqual(text) ? text : new string(result);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return normalized;
     }
 
     /// <summary>Removes invisible characters and surrounding white space but keeps case and accents (for free text).</summary>
@@ -87,21 +102,21 @@ public static class TextNormalizer
         _ => char.ToLowerInvariant(c),
     };
 
-    private static string TrimPunctuation(StringBuilder builder)
+    private static ReadOnlySpan<char> TrimPunctuation(ReadOnlySpan<char> text)
     {
         var start = 0;
-        var end = builder.Length;
-        while (start < end && IsEdgePunctuation(builder[start]))
+        var end = text.Length;
+        while (start < end && IsEdgePunctuation(text[start]))
         {
             start++;
         }
 
-        while (end > start && IsEdgePunctuation(builder[end - 1]))
+        while (end > start && IsEdgePunctuation(text[end - 1]))
         {
             end--;
         }
 
-        return builder.ToString(start, end - start).Trim();
+        return text[start..end].Trim();
     }
 
     // '/' is kept: it marks commands such as /start.

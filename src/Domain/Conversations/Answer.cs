@@ -11,7 +11,10 @@ public sealed record Answer(ImmutableArray<int> Choices, ImmutableArray<string> 
 {
     public static readonly Answer Empty = new([], []);
 
-    public static Answer Choice(int index) => new([index], []);
+    private static readonly Answer[] SingleChoices = [.. Enumerable.Range(0, 32).Select(i => new Answer([i], []))];
+
+    /// <summary>One chosen option; answers are immutable, so the common small indexes are shared instances.</summary>
+    public static Answer Choice(int index) => (uint)index < (uint)SingleChoices.Length ? SingleChoices[index] : new([index], []);
 
     public static Answer Text(string text) => new([], [text]);
 

@@ -11,10 +11,11 @@ public sealed class CompiledSurvey
 {
     private readonly Dictionary<string, QuestionPrompts[]> _prompts = [];
 
-    public CompiledSurvey(SurveyDefinition definition, TimeSpan? resumePromptAfter = null)
+    public CompiledSurvey(SurveyDefinition definition, TimeSpan? resumePromptAfter = null, bool oneResponsePerPerson = true)
     {
         Definition = definition;
         ResumePromptAfter = resumePromptAfter ?? TimeSpan.FromHours(12);
+        OneResponsePerPerson = oneResponsePerPerson;
         Options = [.. definition.Questions.Select(q => new OptionIndex(q.Options))];
         Conditions = [.. definition.Questions.Select(q => q.When is null ? (-1, -1) : ConditionOf(definition, q.When))];
         foreach (var language in definition.Languages.Union(["es", "en"]))
@@ -28,6 +29,9 @@ public sealed class CompiledSurvey
 
     /// <summary>After this much silence, a returning person is asked "¿continuar o empezar de nuevo?".</summary>
     public TimeSpan ResumePromptAfter { get; }
+
+    /// <summary>When false, a person who finished may start the survey again by writing.</summary>
+    public bool OneResponsePerPerson { get; }
 
     public IReadOnlyList<Question> Questions => Definition.Questions;
 

@@ -24,6 +24,8 @@ internal sealed class QuestionPrompts
             _ => [.. question.Options.Select((o, i) => new Choice((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), o.Text.Get(language)))],
         };
 
+        PromptIds = [.. Enumerable.Range(0, question.StepCount).Select(step => $"{question.Code}.{step}")];
+
         var header = question.When is null ? string.Format(null, texts.QuestionHeader, question.Number, survey.QuestionCount) + "\n" : "";
         var intro = header + question.Text.Get(language);
         Steps = question.Kind switch
@@ -40,6 +42,9 @@ internal sealed class QuestionPrompts
     }
 
     public ReplyStyle Style { get; }
+
+    /// <summary>The <see cref="Reply.Prompt"/> of each step while the question is asked: "q5.0", "q5.1", …</summary>
+    public IReadOnlyList<string> PromptIds { get; }
 
     public IReadOnlyList<Choice> Choices { get; }
 

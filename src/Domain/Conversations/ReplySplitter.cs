@@ -7,7 +7,7 @@ public static class ReplySplitter
 
     public static IReadOnlyList<Reply> Split(IReadOnlyList<Reply> replies)
     {
-        if (replies.All(r => r.Text.Length <= MaxLength))
+        if (AllFit(replies))
         {
             return replies;
         }
@@ -28,6 +28,19 @@ public static class ReplySplitter
         }
 
         return result;
+    }
+
+    private static bool AllFit(IReadOnlyList<Reply> replies)
+    {
+        for (var i = 0; i < replies.Count; i++)
+        {
+            if (replies[i].Text.Length > MaxLength)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The last line break, else the last space, within the limit; a hard cut only for one giant word.</summary>

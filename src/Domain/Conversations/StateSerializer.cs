@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ChatSurvey.Domain.Conversations;
@@ -14,8 +15,21 @@ public static class StateSerializer
 
     public static byte[] Serialize(ConversationState state)
     {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        var writer = new Writer(buffer);
+        // A pooled buffer that fits the longest state: the one allocation is the returned array.
+        var writer = new Writer(ArrayPool<byte>.Shared.Rent(512));
+        try
+        {
+            Write(ref writer, state);
+            return writer.Written.ToArray();
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
+
+    private static void Write(ref Writer writer, ConversationState state)
+    {
         writer.Byte(Format);
         writer.Byte((byte)state.Stage);
         writer.Byte((byte)state.ReturnTo);
@@ -35,8 +49,6 @@ public static class StateSerializer
                 writer.Answer(answer);
             }
         }
-
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <exception cref="FormatException">The bytes are not a state this version wrote.</exception>
@@ -51,55 +63,91 @@ public static class StateSerializer
         var stage = (Stage)reader.Byte();
         var returnTo = (Stage)reader.Byte();
         var flags = reader.Byte();
-        var state = new ConversationState
+        var language = reader.String();
+        var promoter = reader.String();
+        var question = (int)reader.Number();
+        var startedAt = reader.Number();
+        var lastSeen = reader.Number();
+        var draft = reader.Answer();
+        var count = reader.Count();
+        var answers = count == 0 ? [] : new Answer?[count];
+        for (var i = 0; i < count; i++)
+        {
+            answers[i] = reader.Byte() == 0 ? null : reader.Answer();
+        }
+
+        if (!reader.AtEnd)
+        {
+            throw new FormatException("Trailing bytes after the conversation state.");
+        }
+
+        // One state object, built once all of it is read; the arrays are fresh and never change after this.
+        return new ConversationState
         {
             Stage = stage,
             ReturnTo = returnTo,
             Reminded = (flags & 1) != 0,
             Unreachable = (flags & 2) != 0,
-            Language = reader.String(),
-            Promoter = reader.String() is { Length: > 0 } promoter ? promoter : null,
-            Question = (int)reader.Number(),
-            StartedAt = reader.Number(),
-            LastSeen = reader.Number(),
-            Draft = reader.Answer(),
+            Language = language,
+            Promoter = promoter.Length > 0 ? promoter : null,
+            Question = question,
+            StartedAt = startedAt,
+            LastSeen = lastSeen,
+            Draft = draft,
+            Answers = ImmutableCollectionsMarshal.AsImmutableArray(answers),
         };
-        var count = reader.Count();
-        var answers = ImmutableArray.CreateBuilder<Answer?>(count);
-        for (var i = 0; i < count; i++)
-        {
-            answers.Add(reader.Byte() == 0 ? null : reader.Answer());
-        }
-
-        return reader.AtEnd ? state with { Answers = answers.MoveToImmutable() } : throw new FormatException("Trailing bytes after the conversation state.");
     }
 
-    private readonly ref struct Writer(ArrayBufferWriter<byte> buffer)
+    /// <summary>Writes into an array from <see cref="ArrayPool{T}.Shared"/>, trading it for a larger one when full.</summary>
+    private ref struct Writer(byte[] buffer)
     {
+        private byte[] _buffer = buffer;
+        private int _position;
+
+        public readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _position);
+
         public void Byte(byte value)
         {
-            buffer.GetSpan(1)[0] = value;
-            buffer.Advance(1);
+            Ensure(1);
+            _buffer[_position++] = value;
         }
 
         public void Number(long value)
         {
+            // A 64-bit varint takes at most 10 bytes.
+            Ensure(10);
             var unsigned = (ulong)value;
             while (unsigned >= 0x80)
             {
-                Byte((byte)(unsigned | 0x80));
+                _buffer[_position++] = (byte)(unsigned | 0x80);
                 unsigned >>= 7;
             }
 
-            Byte((byte)unsigned);
+            _buffer[_position++] = (byte)unsigned;
         }
 
         public void String(string value)
         {
             var length = Encoding.UTF8.GetByteCount(value);
             Number(length);
-            Encoding.UTF8.GetBytes(value, buffer.GetSpan(length));
-            buffer.Advance(length);
+            Ensure(length);
+            Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_position, length));
+            _position += length;
+        }
+
+        public readonly void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+
+        private void Ensure(int count)
+        {
+            if (_buffer.Length - _position >= count)
+            {
+                return;
+            }
+
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _position + count));
+            Written.CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
 
         public void Answer(Answer answer)
@@ -165,21 +213,27 @@ public static class StateSerializer
 
         public Answer Answer()
         {
+            // Plain arrays handed to ImmutableArray without a builder or a copy: they are fresh and never change.
             var choiceCount = Count();
-            var choices = ImmutableArray.CreateBuilder<int>(choiceCount);
+            var choices = choiceCount == 0 ? [] : new int[choiceCount];
             for (var i = 0; i < choiceCount; i++)
             {
-                choices.Add((int)Number());
+                choices[i] = (int)Number();
             }
 
             var textCount = Count();
-            var texts = ImmutableArray.CreateBuilder<string>(textCount);
+            var texts = textCount == 0 ? [] : new string[textCount];
             for (var i = 0; i < textCount; i++)
             {
-                texts.Add(String());
+                texts[i] = String();
             }
 
-            return choices.Count == 0 && texts.Count == 0 ? Conversations.Answer.Empty : new Answer(choices.MoveToImmutable(), texts.MoveToImmutable());
+            return (choiceCount, textCount) switch
+            {
+                (0, 0) => Conversations.Answer.Empty,
+                (1, 0) => Conversations.Answer.Choice(choices[0]),
+                _ => new Answer(ImmutableCollectionsMarshal.AsImmutableArray(choices), ImmutableCollectionsMarshal.AsImmutableArray(texts)),
+            };
         }
     }
 }

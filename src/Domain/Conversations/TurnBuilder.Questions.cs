@@ -10,10 +10,12 @@ internal sealed partial class TurnBuilder
     private Question Current => survey.Questions[_state.Question];
 
     /// <summary>How far into the current question the person is: grid rows, text parts or ranked places done.</summary>
-    private int Step => Current.Kind switch
+    private int Step => StepOf(_state.Draft);
+
+    private int StepOf(Answer draft) => Current.Kind switch
     {
-        QuestionKind.Grid or QuestionKind.Ranked => _state.Draft.Choices.Length,
-        QuestionKind.Text => _state.Draft.Texts.Length,
+        QuestionKind.Grid or QuestionKind.Ranked => draft.Choices.Length,
+        QuestionKind.Text => draft.Texts.Length,
         _ => 0,
     };
 
@@ -84,18 +86,19 @@ internal sealed partial class TurnBuilder
             return;
         }
 
-        _state = _state with { Draft = draft.Value };
         var complete = question.Kind switch
         {
-            QuestionKind.Grid or QuestionKind.Ranked or QuestionKind.Text => Step == question.StepCount,
+            QuestionKind.Grid or QuestionKind.Ranked or QuestionKind.Text => StepOf(draft.Value) == question.StepCount,
             _ => true,
         };
         if (complete)
         {
+            // Record sets the draft back to empty: no state copy with the complete draft in between.
             Record(draft.Value);
         }
         else
         {
+            _state = _state with { Draft = draft.Value };
             Ask(isNew: false);
         }
     }
@@ -114,7 +117,14 @@ internal sealed partial class TurnBuilder
                 return single.IsOk ? ParseResult<Answer>.Ok(Answer.Choice(single.Value)) : ParseResult<Answer>.Invalid(single.Rejection);
             case QuestionKind.MultipleChoice:
                 var many = options.MatchList(normalized);
-                return many.IsOk ? ParseResult<Answer>.Ok(new Answer([.. many.Value.Order()], [])) : ParseResult<Answer>.Invalid(many.Rejection);
+                if (!many.IsOk)
+                {
+                    return ParseResult<Answer>.Invalid(many.Rejection);
+                }
+
+                // The list is this call's own: sorting it in place spares LINQ's ordered copy.
+                many.Value.Sort();
+                return ParseResult<Answer>.Ok(new Answer([.. many.Value], []));
             case QuestionKind.Grid:
                 var ratings = GridParser.Parse(normalized, options, question.Rows.Count - draft.Choices.Length);
                 return ratings.IsOk ? ParseResult<Answer>.Ok(draft with { Choices = draft.Choices.AddRange(ratings.Value) }) : ParseResult<Answer>.Invalid(ratings.Rejection);
@@ -130,20 +140,25 @@ internal sealed partial class TurnBuilder
 
     private void Record(Answer answer)
     {
-        _state = _state with { Answers = _state.Answers.SetItem(_state.Question, answer), Draft = Answer.Empty };
         _events.Add(new AnswerRecorded(now, Current.Code));
-        Advance();
+        // Advance sets the answers, the stage and an empty draft in one state copy.
+        Advance(_state.Answers.SetItem(_state.Question, answer));
     }
 
+    private void Advance() => Advance(_state.Answers);
+
     /// <summary>Goes to the first applicable question without an answer, or to the summary when there is none.</summary>
-    private void Advance()
+    private void Advance(System.Collections.Immutable.ImmutableArray<Answer?> answers)
     {
-        var answers = _state.Answers;
         for (var i = 0; i < survey.Questions.Count; i++)
         {
             if (!Applies(answers, i))
             {
-                answers = answers.SetItem(i, null);
+                // SetItem copies the whole array: only when there is an answer to drop.
+                if (answers[i] is not null)
+                {
+                    answers = answers.SetItem(i, null);
+                }
             }
             else if (answers[i] is null)
             {

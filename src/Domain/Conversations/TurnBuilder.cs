@@ -99,13 +99,20 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
     public string CurrentPrompt => _state.Stage switch
     {
         Stage.Consent => "@consent",
-        Stage.Asking => $"{Current.Code}.{Step}",
+        Stage.Asking => AskingPrompt(Step),
         Stage.Confirm => "@confirm",
         Stage.PickCorrection => "@pick",
         Stage.ConfirmRestart => "@restart",
         Stage.ConfirmDelete => "@delete",
         _ => "@none",
     };
+
+    /// <summary>"q5.2" for the current question's step 2, built once per survey rather than once per turn.</summary>
+    private string AskingPrompt(int step)
+    {
+        var ids = survey.Prompts(_state.Question, _state.Language).PromptIds;
+        return step < ids.Count ? ids[step] : $"{Current.Code}.{step}";
+    }
 
     public void RejectStaleButton()
     {
@@ -202,7 +209,15 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
                 Say(Texts.Help);
                 break;
             default:
-                Say(Texts.AlreadyDone);
+                if (survey.OneResponsePerPerson)
+                {
+                    Say(Texts.AlreadyDone);
+                }
+                else
+                {
+                    Begin(_state.Promoter);
+                }
+
                 break;
         }
     }

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace ChatSurvey.Bot.Channels.Telegram;
+
+/// <summary>
+/// POST /webhooks/telegram: Telegram's updates. Forgeries are rejected before anything else is read; the turn is
+/// committed within the request and its replies are sent afterwards by the dispatcher, so the answer is quick and a
+/// redelivery (same update_id) changes nothing.
+/// </summary>
+public static class TelegramWebhook
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>Real updates are a few kilobytes; anything this big did not come from Telegram.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static async Task<Results<Ok, BadRequest, StatusCodeHttpResult>> ReceiveAsync(
+        HttpRequest request, IOptions<TelegramOptions> options, TelegramUpdateHandler handler, CancellationToken cancellationToken)
+    {
+        if (!SecretMatches(request.Headers[SecretHeader], options.Value.WebhookSecret))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var body = request.ContentLength > MaxBodyBytes ? null : await ReadLimitedAsync(request.Body, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        Update? update;
+        try
+        {
+            update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
+        }
+        catch (JsonException)
+        {
+            update = null;
+        }
+
+        if (update is null)
+        {
+            return TypedResults.BadRequest();
+        }
+
+        await handler.HandleAsync(update, cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>Constant time, so the secret cannot be guessed byte by byte from response times.</summary>
+    private static bool SecretMatches(StringValues header, string? secret) =>
+        header.Count == 1 && secret is not null &&
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[0] ?? ""), Encoding.UTF8.GetBytes(secret));
+
+    /// <summary>The body, or null past <see cref="MaxBodyBytes"/> (a chunked body has no Content-Length to check first).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

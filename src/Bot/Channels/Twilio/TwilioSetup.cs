@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatSurvey.Bot.Channels.Twilio;
+
+/// <summary>WhatsApp and SMS through Twilio: on when Twilio:AccountSid is set, validated at startup.</summary>
+public static class TwilioSetup
+{
+    public static WebApplicationBuilder AddTwilio(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(TwilioOptions.Section);
+        var settings = section.Get<TwilioOptions>() ?? new TwilioOptions();
+        if (!settings.IsConfigured)
+        {
+            return builder;
+        }
+
+        var services = builder.Services;
+        services.AddOptions<TwilioOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
+        services.AddSingleton<TwilioTelemetry>();
+        services.AddSingleton<TwilioApi>();
+        services.AddSingleton<TwilioSignatureFilter>();
+        services.AddSingleton(new TwilioRenderer(settings.CompactSms));
+        // A channel without a sender of its own still receives; its replies wait (logged) until one is configured.
+        if (settings.WhatsAppFrom.Length > 0 || settings.MessagingServiceSid.Length > 0)
+        {
+            services.AddSingleton<IChannelSender>(sp => ActivatorUtilities.CreateInstance<TwilioSender>(sp, TwilioChannels.WhatsApp));
+        }
+
+        if (settings.SmsFrom.Length > 0 || settings.MessagingServiceSid.Length > 0)
+        {
+            services.AddSingleton<IChannelSender>(sp => ActivatorUtilities.CreateInstance<TwilioSender>(sp, TwilioChannels.Sms));
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// POST /webhooks/twilio (messages, WhatsApp and SMS) and POST /webhooks/twilio/status (delivery statuses), both
+    /// behind the signature check. When Twilio is not configured the group stays empty: the routes answer 404.
+    /// </summary>
+    public static RouteGroupBuilder MapTwilio(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/webhooks/twilio");
+        if (app.ServiceProvider.GetService<TwilioSignatureFilter>() is not { } signature)
+        {
+            return group;
+        }
+
+        // Forgeries are refused before anything else runs, including the handlers' parameter binding.
+        group.AddEndpointFilter(signature);
+        group.MapPost("", TwilioWebhookEndpoints.ReceiveMessage);
+        group.MapPost("/status", TwilioWebhookEndpoints.ReceiveStatus);
+        return group;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using ChatSurvey.Bot.Conversations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChatSurvey.Bot.Channels.Twilio;
+
+/// <summary>
+/// The two Twilio webhooks, behind <see cref="TwilioSignatureFilter"/>. Inbound messages commit one turn and are
+/// answered at once with an empty TwiML document; the replies go out through the REST API from the dispatcher, so
+/// Twilio's 15-second webhook timeout never depends on sending.
+/// </summary>
+public static class TwilioWebhookEndpoints
+{
+    private const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+    public static ContentHttpResult Empty() => TypedResults.Content(EmptyTwiml, "text/xml", Encoding.UTF8);
+
+    public static async Task<ContentHttpResult> ReceiveMessage(
+        HttpRequest request, ConversationService conversations, ReplyDispatcher dispatcher, TwilioTelemetry telemetry, CancellationToken cancellationToken)
+    {
+        // Read (and cached) by the signature filter already.
+        var inbound = TwilioInboundMapper.Map(await request.ReadFormAsync(cancellationToken));
+        switch (inbound.Action)
+        {
+            case TwilioInboundAction.Ignore:
+                // 200 all the same: an error would only make Twilio retry something we will never handle.
+                telemetry.Ignored("no MessageSid or a sender address that is neither WhatsApp nor a phone number");
+                return Empty();
+            case TwilioInboundAction.OptOut:
+                telemetry.OptOut(inbound.Key.Channel);
+                await conversations.MarkUnreachableAsync(inbound.Key, inbound.MessageId, "sms-opt-out", cancellationToken);
+                return Empty();
+        }
+
+        if (inbound.Referral.Count > 0)
+        {
+            telemetry.Referral(inbound.Key.Channel, inbound.Referral);
+        }
+
+        var turn = await conversations.HandleAsync(inbound.Key, inbound.MessageId, inbound.Input, awaitingSend: true, cancellationToken);
+        // A redelivered MessageSid changes nothing and sends nothing: its replies went out (or are pending, and the
+        // sweeper sends them).
+        if (!turn.IsDuplicate)
+        {
+            dispatcher.Enqueue(inbound.Key, turn.MessageId, turn.Replies);
+        }
+
+        return Empty();
+    }
+
+    public static async Task<ContentHttpResult> ReceiveStatus(HttpRequest request, TwilioTelemetry telemetry, CancellationToken cancellationToken)
+    {
+        var form = await request.ReadFormAsync(cancellationToken);
+        var to = form["To"].ToString();
+        var channel = to.StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? TwilioChannels.WhatsApp : TwilioChannels.Sms;
+        var errorCode = form["ErrorCode"].ToString();
+        telemetry.Status(channel, form["MessageSid"].ToString(), form["MessageStatus"].ToString(), errorCode.Length == 0 ? null : errorCode);
+        return Empty();
+    }
+}
