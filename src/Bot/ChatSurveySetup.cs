@@ -25,17 +25,21 @@ public static partial class ChatSurveySetup
         builder.Services.AddConversationState(configuration);
         builder.Services.AddTelegram(configuration);
 
+        var dialect = SqlDialect.For(configuration["Database:Provider"]);
         var connectionString = configuration.GetConnectionString("ChatSurvey") ?? "Data Source=chatsurvey.db";
-        builder.Services.AddSingleton<IResponseStore>(new SqliteResponseStore(connectionString));
+        builder.Services.AddSingleton(new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect));
         builder.Services.AddHostedService<OutboxWorker>();
         builder.AddTwilio();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         return builder;
     }
 
+    public static Task MigrateDomainStoreAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<SqlResponseStore>().MigrateAsync(CancellationToken.None);
+
     public static WebApplication MapChatSurvey(this WebApplication app)
     {
-        app.Services.GetRequiredService<IResponseStore>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        app.MigrateDomainStoreAsync().GetAwaiter().GetResult();
         app.UseMiddleware<StoreUnavailableMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -65,7 +69,7 @@ public static partial class ChatSurveySetup
             return Encoding.UTF8.GetBytes(key);
         }
 
-        if (builder.Environment.IsProduction())
+        if (!builder.Environment.IsDevelopment())
         {
             throw new InvalidOperationException("Privacy:PseudonymKey is required outside Development (set PRIVACY__PSEUDONYMKEY to a long random secret).");
         }

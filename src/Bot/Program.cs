@@ -4,6 +4,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddChatSurvey();
 
 var app = builder.Build();
+if (args is ["migrate"])
+{
+    // `ChatSurvey.Bot migrate`: apply the domain store's schema migrations and exit (they also run at startup).
+    await app.MigrateDomainStoreAsync();
+    return;
+}
+
 app.MapChatSurvey();
 app.Run();
 

@@ -49,6 +49,13 @@ public sealed class ConversationService(
     public Task<TurnResult> MarkUnreachableAsync(ConversationKey key, string eventId, string reason, CancellationToken cancellationToken) =>
         RunAsync(key, eventId, state => ConversationEngine.MarkUnreachable(state, time.GetUtcNow(), reason), awaitingSend: false, cancellationToken);
 
+    /// <summary>The address, only when this event is a completed response that says yes to being contacted.</summary>
+    private string? ContactOf(ConversationKey key, Domain.Events.ConversationEvent e) =>
+        e is Domain.Events.ConversationCompleted completed && survey.Definition.ContactConsent is { } consent &&
+        completed.Response.Values.Contains(Domain.Events.AnswerValue.ForOption(consent, "si"))
+            ? key.UserId
+            : null;
+
     private async Task<TurnResult> RunAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, bool awaitingSend, CancellationToken cancellationToken)
     {
         using var turnLock = await _order.AcquireAsync(key, cancellationToken);
@@ -58,7 +65,7 @@ public sealed class ConversationService(
         for (var attempt = 0; time.GetTimestamp() < deadline; attempt++)
         {
             var turn = run(current.State);
-            var outbox = turn.Events.Select((e, i) => new OutboxEntry($"{respondent}:{messageId}:{i}", key.Channel, respondent, e)).ToList();
+            var outbox = turn.Events.Select((e, i) => new OutboxEntry($"{respondent}:{messageId}:{i}", key.Channel, respondent, e, ContactOf(key, e))).ToList();
             var result = await store.CommitAsync(key, current.Version, new TurnCommit(messageId, turn.State, turn.Replies, outbox, awaitingSend && turn.Replies.Count > 0), cancellationToken);
             switch (result.Outcome)
             {

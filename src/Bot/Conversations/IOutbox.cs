@@ -8,4 +8,9 @@ public interface IOutbox
 
     /// <summary>The entries are stored; they will not be delivered again.</summary>
     Task AcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>How far the domain store is behind: entries not yet stored and the age of the oldest.</summary>
+    Task<OutboxLag> LagAsync(CancellationToken cancellationToken);
 }
+
+public sealed record OutboxLag(long Entries, TimeSpan OldestAge);

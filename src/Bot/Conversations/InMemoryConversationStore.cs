@@ -106,6 +106,13 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
         return batch;
     }
 
+    public Task<OutboxLag> LagAsync(CancellationToken cancellationToken)
+    {
+        var oldest = _unacknowledged.TryPeek(out var first) ? first : _outbox.Reader.TryPeek(out var next) ? next : null;
+        var age = oldest is null ? TimeSpan.Zero : time.GetUtcNow() - oldest.Event.At;
+        return Task.FromResult(new OutboxLag(_unacknowledged.Count + _outbox.Reader.Count, age));
+    }
+
     public Task AcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         var done = entries.Select(e => e.Id).ToHashSet();

@@ -7,4 +7,8 @@ namespace ChatSurvey.Bot.Conversations;
 /// <see cref="Id"/> is unique per event ("{message id}:{index}") so that a second delivery writes nothing twice.
 /// </summary>
 /// <param name="Respondent">The person's pseudonym (keyed hash), never the channel id itself.</param>
-public sealed record OutboxEntry(string Id, string Channel, string Respondent, ConversationEvent Event);
+/// <param name="Contact">
+/// The channel address (phone number, chat id), only on a completed response whose answers include consent to be
+/// contacted; the domain store keeps it apart, in the contacts table, with the time and version of that consent.
+/// </param>
+public sealed record OutboxEntry(string Id, string Channel, string Respondent, ConversationEvent Event, string? Contact = null);

@@ -3,18 +3,29 @@ using ChatSurvey.Bot.Storage;
 
 namespace ChatSurvey.Bot.Health;
 
-/// <summary>/healthz: the process is alive. /readyz: the state store and the domain store answer.</summary>
+/// <summary>
+/// /healthz: the process is alive. /readyz: the state store answers, so conversations can go on (503 otherwise).
+/// The domain store being away does not make the bot unready: the outbox keeps what it cannot write yet, and
+/// /readyz reports that backlog (entries and the age of the oldest) so operators see the lag.
+/// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" }));
-        app.MapGet("/readyz", async (IConversationStore state, IResponseStore responses, CancellationToken cancellationToken) =>
+        app.MapGet("/readyz", async (IConversationStore state, SqlResponseStore responses, IOutbox outbox, CancellationToken cancellationToken) =>
         {
             var stateReady = await state.IsReadyAsync(cancellationToken);
             var storeReady = await responses.IsReadyAsync(cancellationToken);
-            var body = new { status = stateReady && storeReady ? "ready" : "not ready", state = stateReady, store = storeReady };
-            return stateReady && storeReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+            var lag = stateReady ? await outbox.LagAsync(cancellationToken) : null;
+            var body = new
+            {
+                status = stateReady ? "ready" : "not ready",
+                state = stateReady,
+                store = storeReady,
+                outbox = lag is null ? null : new { entries = lag.Entries, oldestSeconds = lag.OldestAge.TotalSeconds },
+            };
+            return stateReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
     }

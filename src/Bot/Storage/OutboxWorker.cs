@@ -6,7 +6,7 @@ namespace ChatSurvey.Bot.Storage;
 /// Moves committed events to the domain store. A failed write is retried with backoff and never acknowledged, so
 /// nothing is lost while the database is away; idempotent writes make a retry harmless.
 /// </summary>
-public sealed partial class OutboxWorker(IOutbox outbox, IResponseStore store, ILogger<OutboxWorker> logger) : BackgroundService
+public sealed partial class OutboxWorker(IOutbox outbox, SqlResponseStore store, ILogger<OutboxWorker> logger) : BackgroundService
 {
     private const int BatchSize = 256;
 

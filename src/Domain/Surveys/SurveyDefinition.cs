@@ -21,6 +21,12 @@ public sealed record SurveyDefinition
 
     public required IReadOnlyList<Question> Questions { get; init; }
 
+    /// <summary>
+    /// The yes/no question whose "si" is consent to be contacted: only then may the person's channel address be kept
+    /// (question 12's follow-up in the 2022 form). Null when the survey keeps no contacts.
+    /// </summary>
+    public string? ContactConsent { get; init; }
+
     /// <summary>The highest question number: "Pregunta 4 de 12".</summary>
     public int QuestionCount => Questions.Count == 0 ? 0 : Questions.Max(q => q.Number);
 

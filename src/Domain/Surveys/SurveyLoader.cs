@@ -42,7 +42,7 @@ public static class SurveyLoader
     private static SurveyDefinition Read(JsonElement root, string source)
     {
         var bootstrap = new SurveyReader(source, "", []);
-        bootstrap.OnlyProperties(root, "$", "$schema", "id", "version", "defaultLanguage", "languages", "title", "privacy", "thanks", "questions");
+        bootstrap.OnlyProperties(root, "$", "$schema", "id", "version", "defaultLanguage", "languages", "title", "privacy", "thanks", "contactConsent", "questions");
         var defaultLanguage = bootstrap.String(root, "defaultLanguage", "$");
         var languages = bootstrap.Strings(root, "languages", "$");
         if (!languages.Contains(defaultLanguage))
@@ -64,6 +64,16 @@ public static class SurveyLoader
         }
 
         CheckCrossReferences(reader, questions);
+        string? contactConsent = null;
+        if (root.TryGetProperty("contactConsent", out _))
+        {
+            contactConsent = reader.String(root, "contactConsent", "$");
+            if (questions.Find(q => q.Code == contactConsent) is not { Kind: QuestionKind.YesNo })
+            {
+                throw reader.Fail("$.contactConsent", $"'{contactConsent}' is not a yesNo question of this survey");
+            }
+        }
+
         return new SurveyDefinition
         {
             Id = reader.String(root, "id", "$"),
@@ -74,6 +84,7 @@ public static class SurveyLoader
             Privacy = reader.Text(root, "privacy", "$"),
             Thanks = reader.Text(root, "thanks", "$"),
             Questions = questions,
+            ContactConsent = contactConsent,
         };
     }
 

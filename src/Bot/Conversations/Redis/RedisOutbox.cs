@@ -72,6 +72,26 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
         }
     }
 
+    public async Task<OutboxLag> LagAsync(CancellationToken cancellationToken)
+    {
+        long entries = 0;
+        var oldest = TimeSpan.Zero;
+        for (var bucket = 0; bucket < keys.Buckets; bucket++)
+        {
+            var stream = keys.Outbox(bucket);
+            entries += await Db.StreamLengthAsync(stream);
+            // Stream ids start with the milliseconds they were added at.
+            var first = await Db.StreamRangeAsync(stream, count: 1);
+            if (first.Length > 0 && long.TryParse(((string)first[0].Id!).Split('-')[0], System.Globalization.CultureInfo.InvariantCulture, out var milliseconds))
+            {
+                var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+                oldest = age > oldest ? age : oldest;
+            }
+        }
+
+        return new OutboxLag(entries, oldest);
+    }
+
     private void Add(List<OutboxEntry> batch, int bucket, StreamEntry[] entries)
     {
         foreach (var entry in entries)

@@ -1,9 +1,12 @@
 namespace ChatSurvey.Bot.Storage;
 
-/// <summary>The schema, as numbered steps applied in order at startup; never edit a step that has shipped.</summary>
-internal static class SqliteMigrations
+/// <summary>
+/// The schema as numbered steps, applied in order at startup (or by `ChatSurvey.Bot migrate`). Never edit a step that
+/// has shipped; add one. "{time}" is the dialect's timestamp type.
+/// </summary>
+internal static class Migrations
 {
-    public static readonly string[] Steps =
+    private static readonly string[] Steps =
     [
         """
         CREATE TABLE responses (
@@ -14,8 +17,8 @@ internal static class SqliteMigrations
             respondent TEXT NOT NULL,
             promoter TEXT,
             language TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            completed_at TEXT NOT NULL
+            started_at {time} NOT NULL,
+            completed_at {time} NOT NULL
         );
         CREATE INDEX responses_completed_at ON responses (completed_at);
         CREATE INDEX responses_respondent ON responses (respondent);
@@ -32,7 +35,7 @@ internal static class SqliteMigrations
         CREATE INDEX answer_values_question ON answer_values (question, option_code);
         CREATE TABLE conversation_events (
             id TEXT PRIMARY KEY,
-            at TEXT NOT NULL,
+            at {time} NOT NULL,
             type TEXT NOT NULL,
             channel TEXT NOT NULL,
             respondent TEXT,
@@ -42,5 +45,20 @@ internal static class SqliteMigrations
         );
         CREATE INDEX conversation_events_at ON conversation_events (at);
         """,
+        """
+        CREATE TABLE contacts (
+            respondent TEXT PRIMARY KEY,
+            channel TEXT NOT NULL,
+            address TEXT NOT NULL,
+            consent_at {time} NOT NULL,
+            consent_version TEXT NOT NULL
+        );
+        CREATE INDEX contacts_consent_at ON contacts (consent_at);
+        CREATE INDEX conversation_events_respondent ON conversation_events (respondent);
+        """,
     ];
+
+    public static int Latest => Steps.Length;
+
+    public static string Step(int version, SqlDialect dialect) => Steps[version - 1].Replace("{time}", dialect.TimeType, StringComparison.Ordinal);
 }

@@ -1,0 +1,44 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace ChatSurvey.Bot.Storage;
+
+/// <summary>
+/// What differs between the two domain databases. Everything else (the schema's shape, every statement, the
+/// contract tests) is shared: both speak "INSERT … ON CONFLICT DO NOTHING" and take @named parameters.
+/// </summary>
+public sealed record SqlDialect(
+    string Name,
+    string TimeType,
+    Func<DateTimeOffset, object> Time,
+    string OnOpen,
+    string MigrationLock,
+    Func<string, DbDataSource> CreateDataSource)
+{
+    /// <summary>SQLite keeps times as ISO-8601 UTC text, which sorts and compares correctly.</summary>
+    public static readonly SqlDialect Sqlite = new(
+        "sqlite",
+        "TEXT",
+        at => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;",
+        "",
+        connectionString => SqliteFactory.Instance.CreateDataSource(connectionString));
+
+    /// <summary>PostgreSQL keeps times as timestamptz; an advisory lock lets several instances start at once.</summary>
+    public static readonly SqlDialect Postgres = new(
+        "postgres",
+        "TIMESTAMPTZ",
+        at => at.UtcDateTime,
+        "",
+        "SELECT pg_advisory_xact_lock(727274);",
+        connectionString => NpgsqlDataSource.Create(connectionString));
+
+    public static SqlDialect For(string? provider) => provider?.ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => Sqlite,
+        "postgres" or "postgresql" => Postgres,
+        _ => throw new InvalidOperationException($"Database:Provider '{provider}' is not known (expected Sqlite or Postgres)."),
+    };
+}

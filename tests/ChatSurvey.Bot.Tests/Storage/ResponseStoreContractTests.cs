@@ -1,0 +1,149 @@
+using ChatSurvey.Bot.Conversations;
+using ChatSurvey.Bot.Storage;
+using ChatSurvey.Domain.Events;
+
+namespace ChatSurvey.Bot.Tests.Storage;
+
+/// <summary>The domain store's contract, run against SQLite and PostgreSQL alike.</summary>
+public abstract class ResponseStoreContractTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Started = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    protected SqlResponseStore Store { get; private set; } = null!;
+
+    protected abstract Task<SqlResponseStore> CreateAsync();
+
+    public async Task InitializeAsync() => Store = await CreateAsync();
+
+    public async Task DisposeAsync() => await Store.DisposeAsync();
+
+    [Fact]
+    public async Task Migrate_FromEmpty_ReachesLatestAndIsRepeatable()
+    {
+        await Store.MigrateAsync(default);
+        await Store.MigrateAsync(default);
+        Assert.Equal(["1", "2"], await Column("SELECT version FROM schema_migrations ORDER BY version"));
+    }
+
+    [Fact]
+    public async Task Migrate_FromVersion1WithData_KeepsResponsesAndAddsContacts()
+    {
+        await Store.MigrateAsync(default, upTo: 1);
+        await Store.WriteAsync([Completed("anna", "m1")], default);
+        await Store.MigrateAsync(default);
+        Assert.Equal(["1"], await Column("SELECT COUNT(*) FROM responses"));
+        Assert.Equal(["0"], await Column("SELECT COUNT(*) FROM contacts"));
+    }
+
+    [Fact]
+    public async Task Write_SameEntriesDeliveredAgain_StoredExactlyOnce()
+    {
+        await Store.MigrateAsync(default);
+        OutboxEntry[] batch = [Event("anna", "m1", new ConversationStarted(Started, "radio", "es")), Completed("anna", "m9")];
+        await Store.WriteAsync(batch, default);
+        await Store.WriteAsync(batch, default);
+        await Store.WriteAsync([batch[1]], default);
+        Assert.Equal(["1"], await Column("SELECT COUNT(*) FROM responses"));
+        Assert.Equal(["5"], await Column("SELECT COUNT(*) FROM answer_values"));
+        Assert.Equal(["2"], await Column("SELECT COUNT(*) FROM conversation_events"));
+    }
+
+    [Fact]
+    public async Task Write_ContactConsent_AddressOnlyInContacts()
+    {
+        await Store.MigrateAsync(default);
+        await Store.WriteAsync([Completed("anna", "m9") with { Contact = "+5219511234567" }, Completed("ben", "m9")], default);
+        Assert.Equal(["anna|whatsapp|+5219511234567|ogaipo-gobierno-abierto/2022.1"], await Column("SELECT respondent || '|' || channel || '|' || address || '|' || consent_version FROM contacts"));
+    }
+
+    [Fact]
+    public async Task Delete_ByPersonOrByStaff_NoTraceLeft()
+    {
+        await Store.MigrateAsync(default);
+        await Store.WriteAsync([Event("anna", "m1", new ConversationStarted(Started, null, "es")), Completed("anna", "m9") with { Contact = "+5219511234567" }, Completed("ben", "m9")], default);
+        await Store.WriteAsync([Event("anna", "m10", new DeletionRequested(Started.AddHours(1)))], default);
+
+        foreach (var table in new[] { "responses", "conversation_events", "contacts" })
+        {
+            Assert.Equal(["0"], await Column($"SELECT COUNT(*) FROM {table} WHERE respondent = 'anna'"));
+        }
+
+        Assert.Equal(["5"], await Column("SELECT COUNT(*) FROM answer_values"));
+        Assert.Equal(["deleted|"], await Column("SELECT type || '|' || COALESCE(respondent, '') FROM conversation_events WHERE type = 'deleted'"));
+
+        await Store.DeleteRespondentAsync("ben", default);
+        Assert.Equal(["0", "0"], [.. await Column("SELECT COUNT(*) FROM responses"), .. await Column("SELECT COUNT(*) FROM answer_values")]);
+    }
+
+    [Fact]
+    public async Task PurgeContacts_OlderThanRetention_Removed()
+    {
+        await Store.MigrateAsync(default);
+        await Store.WriteAsync([Completed("anna", "m9") with { Contact = "+5219511234567" }], default);
+        Assert.Equal(0, await Store.PurgeContactsAsync(Started, default));
+        Assert.Equal(1, await Store.PurgeContactsAsync(Started.AddDays(400), default));
+        Assert.Equal(["1"], await Column("SELECT COUNT(*) FROM responses"));
+    }
+
+    [Fact]
+    public async Task Queries_SameDataOnEitherDatabase_SameResults()
+    {
+        await Store.MigrateAsync(default);
+        await Store.WriteAsync([Completed("anna", "m9"), Completed("ben", "m9"), Completed("carla", "m9", promoter: "radio")], default);
+        Assert.Equal(["q1|si|3", "q11|salud|3", "q12|si|3", "q5|B|3"], await Column("SELECT question || '|' || option_code || '|' || COUNT(*) FROM answer_values WHERE option_code IS NOT NULL GROUP BY question, option_code ORDER BY question, option_code"));
+        Assert.Equal(["|2", "radio|1"], await Column("SELECT COALESCE(promoter, '') || '|' || COUNT(*) FROM responses GROUP BY promoter ORDER BY promoter NULLS FIRST"));
+        Assert.Equal(["Falta de agua"], await Column("SELECT DISTINCT text FROM answer_values WHERE question = 'q9' AND row_code = 'problema_1'"));
+        Assert.Equal(["3"], await Column("SELECT COUNT(*) FROM responses WHERE completed_at >= @from AND completed_at < @to", ("from", Store.Dialect.Time(Started)), ("to", Store.Dialect.Time(Started.AddDays(1)))));
+    }
+
+    protected async Task<List<string>> Column(string text, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await Store.OpenAsync(default);
+        await using var sql = new Sql(connection, null);
+        await using var reader = await sql.Query(text, parameters);
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        return values;
+    }
+
+    private static OutboxEntry Event(string respondent, string message, ConversationEvent e) => new($"{respondent}:{message}:0", "whatsapp", respondent, e);
+
+    private static OutboxEntry Completed(string respondent, string message, string? promoter = null) => Event(respondent, message, new ConversationCompleted(
+        Started.AddMinutes(10),
+        new CompletedResponse("ogaipo-gobierno-abierto", "2022.1", "es", promoter, Started, Started.AddMinutes(10),
+        [
+            AnswerValue.ForOption("q1", "si"),
+            new AnswerValue("q5", "transparencia", null, "B", null),
+            new AnswerValue("q9", "problema_1", null, null, "Falta de agua"),
+            new AnswerValue("q11", null, 1, "salud", null),
+            new AnswerValue("q12", null, null, "si", null),
+        ])));
+}
+
+public sealed class SqliteResponseStoreTests : ResponseStoreContractTests
+{
+    protected override Task<SqlResponseStore> CreateAsync()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"chatsurvey-store-{Guid.NewGuid():N}.db");
+        return Task.FromResult(new SqlResponseStore(SqlDialect.Sqlite.CreateDataSource($"Data Source={file}"), SqlDialect.Sqlite));
+    }
+}
+
+public sealed class PostgresResponseStoreTests(PostgresFixture postgres) : ResponseStoreContractTests, IClassFixture<PostgresFixture>
+{
+    protected override async Task<SqlResponseStore> CreateAsync() =>
+        new(SqlDialect.Postgres.CreateDataSource(await postgres.Server.CreateDatabaseAsync()), SqlDialect.Postgres);
+}
+
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    public Infrastructure.PostgresServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await Infrastructure.PostgresServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
