@@ -66,7 +66,7 @@ public sealed class ConversationService(
         {
             var turn = run(current.State);
             var outbox = turn.Events.Select((e, i) => new OutboxEntry($"{respondent}:{messageId}:{i}", key.Channel, respondent, e, ContactOf(key, e))).ToList();
-            var result = await store.CommitAsync(key, current.Version, new TurnCommit(messageId, turn.State, turn.Replies, outbox, awaitingSend && turn.Replies.Count > 0), cancellationToken);
+            var result = await store.CommitAsync(key, current.Version, new TurnCommit(messageId, turn.State, turn.Replies, outbox, awaitingSend && turn.Replies.Count > 0, turn.Events.Any(e => e is Domain.Events.DeletionRequested)), cancellationToken);
             switch (result.Outcome)
             {
                 case CommitOutcome.Committed:

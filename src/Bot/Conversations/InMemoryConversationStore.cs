@@ -59,6 +59,15 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
             {
                 _outbox.Writer.TryWrite(item);
             }
+
+            if (commit.Forget)
+            {
+                _conversations.TryRemove(key, out _);
+                foreach (var processed in _processed.Keys.Where(k => k.Item1 == key))
+                {
+                    _processed.TryRemove(processed, out _);
+                }
+            }
         }
 
         ForgetExpiredMarks();

@@ -8,7 +8,8 @@ namespace ChatSurvey.Bot.Conversations;
 /// crash before sending is repaired by a redelivery or the pending sweep. The web chat returns replies in its
 /// response, so its turns are not awaiting a send.
 /// </param>
-public sealed record TurnCommit(string MessageId, ConversationState State, IReadOnlyList<Reply> Replies, IReadOnlyList<OutboxEntry> Outbox, bool AwaitingSend);
+/// <param name="Forget">The person asked to delete their data: drop the conversation itself, marks and all.</param>
+public sealed record TurnCommit(string MessageId, ConversationState State, IReadOnlyList<Reply> Replies, IReadOnlyList<OutboxEntry> Outbox, bool AwaitingSend, bool Forget = false);
 
 /// <summary>A conversation as stored: its state and the version a commit must match.</summary>
 public sealed record StoredConversation(ConversationState State, long Version)

@@ -10,6 +10,9 @@ public sealed partial class OutboxWorker(IOutbox outbox, SqlResponseStore store,
 {
     private const int BatchSize = 256;
 
+    // Short enough that a database back from an outage is noticed within seconds.
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(100);
@@ -37,7 +40,7 @@ public sealed partial class OutboxWorker(IOutbox outbox, SqlResponseStore store,
             {
                 LogWriteFailed(logger, e, delay);
                 await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
             }
         }
     }

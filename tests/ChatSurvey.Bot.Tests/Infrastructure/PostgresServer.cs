@@ -62,7 +62,8 @@ public sealed class PostgresServer : IAsyncDisposable
     public async Task<string> CreateDatabaseAsync()
     {
         var name = $"t{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(ConnectionString());
+        // Unpooled: a pooled connection from before a restart of this server would be dead.
+        await using var connection = new NpgsqlConnection(ConnectionString() + ";Pooling=false");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await command.ExecuteNonQueryAsync();

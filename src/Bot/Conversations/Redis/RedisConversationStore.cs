@@ -57,7 +57,7 @@ public sealed class RedisConversationStore(
             StateSerializer.Serialize(commit.State),
             commit.AwaitingSend ? OutboxJson.Serialize(commit.Replies) : RedisValue.EmptyString,
             commit.State.InProgress ? Address(key) : "-",
-            (long)Lifetime(commit.State).TotalSeconds,
+            commit.Forget ? 0 : (long)Lifetime(commit.State).TotalSeconds,
             schedule.NextDue(commit.State) is { } due ? due : RedisValue.EmptyString,
             member,
         };
@@ -69,7 +69,7 @@ public sealed class RedisConversationStore(
         var version = (long)result[1];
         if (outcome == "ok")
         {
-            _cache.Set(member, new StoredConversation(commit.State, version));
+            _cache.Set(member, commit.Forget ? StoredConversation.New : new StoredConversation(commit.State, version));
             return new CommitResult(CommitOutcome.Committed);
         }
 

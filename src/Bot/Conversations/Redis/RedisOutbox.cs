@@ -13,7 +13,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
     private static readonly TimeSpan ClaimAfter = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
-    private readonly ConcurrentDictionary<string, (int Bucket, RedisValue StreamId)> _inFlight = new();
+    private readonly ConcurrentDictionary<string, (int Bucket, RedisValue StreamId, OutboxEntry Entry)> _inFlight = new();
     private bool _groupsReady;
     private long _nextClaim;
 
@@ -22,6 +22,14 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
     public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(int max, CancellationToken cancellationToken)
     {
         await EnsureGroupsAsync();
+
+        // Entries read but not acknowledged (the domain store failed) are this consumer's to deliver again; the
+        // stream would not hand them out twice.
+        if (!_inFlight.IsEmpty)
+        {
+            return [.. _inFlight.Values.OrderBy(f => f.Bucket).ThenBy(f => (string)f.StreamId!, StringComparer.Ordinal).Take(max).Select(f => f.Entry)];
+        }
+
         while (true)
         {
             var batch = new List<OutboxEntry>();
@@ -59,7 +67,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
     public async Task AcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         var byBucket = entries
-            .Select(e => _inFlight.TryRemove(e.Id, out var at) ? at : (Bucket: -1, StreamId: RedisValue.Null))
+            .Select(e => _inFlight.TryRemove(e.Id, out var at) ? (at.Bucket, at.StreamId) : (Bucket: -1, StreamId: RedisValue.Null))
             .Where(at => at.Bucket >= 0)
             .GroupBy(at => at.Bucket);
         foreach (var bucket in byBucket)
@@ -102,7 +110,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
             }
 
             var item = OutboxJson.DeserializeEntry((byte[])entry["e"]!);
-            _inFlight[item.Id] = (bucket, entry.Id);
+            _inFlight[item.Id] = (bucket, entry.Id, item);
             batch.Add(item);
         }
     }

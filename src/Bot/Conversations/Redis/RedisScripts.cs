@@ -11,7 +11,8 @@ internal static class RedisScripts
     /// <summary>
     /// Commit one turn. KEYS: conversation, outbox stream, due schedule, pending set (one hash tag). ARGV: message id
     /// hash (6 bytes), expected version, current hour, mark lifetime in hours, max marks, current hour as 2 bytes,
-    /// now in seconds, state, pending replies ('' when none), address ('' keep, '-' drop), TTL seconds, due score
+    /// now in seconds, state, pending replies ('' when none), address ('' keep, '-' drop), TTL seconds (0: delete the
+    /// conversation, the person asked to be forgotten), due score
     /// ('' to unschedule), pseudonym, then one outbox entry per remaining argument.
     /// Marks are 8-byte entries: the id hash and the hour it was processed (mod 65536, read with the struct library
     /// Redis ships with Lua). Returns {'ok', v} | {'conflict', v, state} | {'dup', v, state, replies}.
@@ -48,7 +49,12 @@ internal static class RedisScripts
           redis.call('HDEL', conv, 'r')
         end
         if ARGV[10] == '-' then redis.call('HDEL', conv, 'a') elseif ARGV[10] ~= '' then redis.call('HSET', conv, 'a', ARGV[10]) end
-        redis.call('EXPIRE', conv, ARGV[11])
+        if ARGV[11] == '0' then
+          redis.call('DEL', conv)
+          redis.call('ZREM', KEYS[4], ARGV[13])
+        else
+          redis.call('EXPIRE', conv, ARGV[11])
+        end
         if ARGV[12] == '' then redis.call('ZREM', KEYS[3], ARGV[13]) else redis.call('ZADD', KEYS[3], ARGV[12], ARGV[13]) end
         for i = 14, #ARGV do
           redis.call('XADD', KEYS[2], '*', 'e', ARGV[i])

@@ -1,0 +1,149 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChatSurvey.Bot.Conversations;
+using ChatSurvey.Bot.Tests.Infrastructure;
+using ChatSurvey.Bot.Tests.WebChat;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace ChatSurvey.Bot.Tests.Storage;
+
+/// <summary>The bot on real Redis and a real PostgreSQL: outages of the database, and deletion without a trace.</summary>
+public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task DatabaseDownForAWhile_ConversationsGoOn_BacklogDrainsOnceWhenBack()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using var host = await BotHost.StartAsync(Settings(redis, database));
+        var chat = new WebChatClient(host.Client);
+        await chat.Send("/start");
+
+        await postgres.Server.StopAsync();
+        try
+        {
+            foreach (var answer in SurveyScript.Answers)
+            {
+                await chat.Send(answer);
+            }
+
+            Assert.Contains("gracias", chat.LastText, StringComparison.OrdinalIgnoreCase);
+            var ready = await host.Client.GetFromJsonAsync<JsonElement>("/readyz");
+            Assert.Equal("ready", ready.GetProperty("status").GetString());
+            Assert.False(ready.GetProperty("store").GetBoolean());
+            Assert.True(ready.GetProperty("outbox").GetProperty("entries").GetInt64() > 0);
+        }
+        finally
+        {
+            await postgres.Server.StartProcessAsync();
+        }
+
+        await Eventually.Get(() => Count(database, "SELECT COUNT(*) FROM responses"), n => n == 1, "the response after the database came back");
+        await Eventually.Get(async () => (await host.Client.GetFromJsonAsync<JsonElement>("/readyz")).GetProperty("outbox").GetProperty("entries").GetInt64(), n => n == 0, "the outbox to drain");
+        Assert.Equal(1, await Count(database, "SELECT COUNT(*) FROM responses"));
+        Assert.Equal(1, await Count(database, "SELECT COUNT(*) FROM conversation_events WHERE type = 'completed'"));
+    }
+
+    [Fact]
+    public async Task Borrar_AfterCompletingWithContactConsent_NoTraceInAnyTableOrRedis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using var host = await BotHost.StartAsync(Settings(redis, database));
+        var chat = new WebChatClient(host.Client);
+        await chat.Send("/start");
+        foreach (var answer in SurveyScript.Answers.SkipLast(2).Append("si").Append("1"))
+        {
+            await chat.Send(answer);
+        }
+
+        await Eventually.Get(() => Count(database, "SELECT COUNT(*) FROM contacts"), n => n == 1, "the volunteer's contact");
+        await chat.Send("borrar");
+        await chat.Send("1");
+        Assert.Contains("borramos tus respuestas", chat.LastText, StringComparison.Ordinal);
+        await Eventually.Get(() => Count(database, "SELECT COUNT(*) FROM conversation_events WHERE type = 'deleted'"), n => n == 1, "the deletion to reach the database");
+
+        var pseudonym = host.Get<Pseudonymizer>().For(new ConversationKey("web", chat.Conversation));
+        foreach (var needle in new[] { pseudonym, chat.Conversation })
+        {
+            Assert.Empty(await DatabaseTraces(database, needle));
+            Assert.Empty(await RedisTraces(redis, needle));
+        }
+
+        Assert.Equal(0, await Count(database, "SELECT COUNT(*) FROM responses"));
+    }
+
+    private static Dictionary<string, string?> Settings(RedisServer redis, string database) => new()
+    {
+        ["Redis:Configuration"] = redis.Endpoint,
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:ChatSurvey"] = database,
+    };
+
+    private static async Task<long> Count(string database, string sql)
+    {
+        // No pooling: a pooled connection from before the server restart would be dead.
+        await using var connection = new NpgsqlConnection(database + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Every column of every table, searched for the text.</summary>
+    private static async Task<List<string>> DatabaseTraces(string database, string needle)
+    {
+        await using var connection = new NpgsqlConnection(database + ";Pooling=false");
+        await connection.OpenAsync();
+        var columns = new List<(string Table, string Column)>();
+        await using (var list = new NpgsqlCommand("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                columns.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var traces = new List<string>();
+        foreach (var (table, column) in columns)
+        {
+            await using var search = new NpgsqlCommand($"SELECT COUNT(*) FROM \"{table}\" WHERE \"{column}\"::text LIKE @needle", connection);
+            search.Parameters.AddWithValue("needle", $"%{needle}%");
+            if ((long)(await search.ExecuteScalarAsync())! > 0)
+            {
+                traces.Add($"{table}.{column}");
+            }
+        }
+
+        return traces;
+    }
+
+    /// <summary>Every key name and every value in Redis, searched for the text.</summary>
+    private static async Task<List<string>> RedisTraces(RedisServer redis, string needle)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync($"{redis.Endpoint},allowAdmin=true");
+        var db = connection.GetDatabase();
+        var traces = new List<string>();
+        await foreach (var key in connection.GetServer(redis.Endpoint).KeysAsync(pattern: "*"))
+        {
+            var type = await db.KeyTypeAsync(key);
+            IEnumerable<string> values = type switch
+            {
+                RedisType.Hash => (await db.HashGetAllAsync(key)).SelectMany(e => new[] { (string)e.Name!, Printable(e.Value) }),
+                RedisType.SortedSet => (await db.SortedSetRangeByRankAsync(key)).Select(v => (string)v!),
+                RedisType.Stream => (await db.StreamRangeAsync(key)).SelectMany(e => e.Values.Select(v => Printable(v.Value))),
+                RedisType.String => [Printable(await db.StringGetAsync(key))],
+                _ => [],
+            };
+            if (((string)key!).Contains(needle, StringComparison.Ordinal) || values.Any(v => v.Contains(needle, StringComparison.Ordinal)))
+            {
+                traces.Add($"{key} ({type})");
+            }
+        }
+
+        return traces;
+    }
+
+    private static string Printable(RedisValue value) => value.IsNull ? "" : System.Text.Encoding.UTF8.GetString((byte[])value!);
+}
