@@ -54,7 +54,8 @@ public sealed class TwilioSender(
                     await CreateAsync(userId, body: null, Settings.WhatsAppTemplateContentSid, cancellationToken);
                     return;
                 case TwilioFailure.OutsideWindow:
-                    // The rest would be refused the same way; they wait for the person's next message.
+                    // The rest would be refused the same way. Their next message (over 12 hours later, since the window
+                    // is 24) gets "¿continuar o empezar de nuevo?" and then the question again.
                     return;
                 case TwilioFailure.OptedOut:
                     await conversations.MarkUnreachableAsync(new ConversationKey(channel, userId), $"twilio-21610:{time.GetUtcNow().ToUnixTimeMilliseconds()}", "opted-out", cancellationToken);

@@ -42,9 +42,12 @@ public sealed partial class TwilioTelemetry
 
     public void Referral(string channel, IReadOnlyDictionary<string, string> referral)
     {
-        _referrals.Add(1, new("channel", channel), new("source_type", referral.GetValueOrDefault("ReferralSourceType", "")));
-        LogReferral(_logger, channel, referral.GetValueOrDefault("ReferralSourceType", ""), referral.GetValueOrDefault("ReferralSourceId", ""),
-            referral.GetValueOrDefault("ReferralSourceUrl", ""), referral.GetValueOrDefault("ReferralCtwaClid", ""));
+        var sourceType = referral.GetValueOrDefault("ReferralSourceType", "");
+        var sourceId = referral.GetValueOrDefault("ReferralSourceId", "");
+        var sourceUrl = referral.GetValueOrDefault("ReferralSourceUrl", "");
+        var ctwaClid = referral.GetValueOrDefault("ReferralCtwaClid", "");
+        _referrals.Add(1, new("channel", channel), new("source_type", sourceType));
+        LogReferral(_logger, channel, sourceType, sourceId, sourceUrl, ctwaClid);
     }
 
     public void OptOut(string channel)

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ChatSurvey.Bot.Channels.Twilio;
@@ -12,7 +13,9 @@ public static partial class WhatsAppLink
 {
     public const string PrefilledFormat = "Hola, quiero responder la encuesta (código: {0})";
 
-    public static string Prefilled(string code) => string.Format(null, PrefilledFormat, code);
+    private static readonly CompositeFormat Format = CompositeFormat.Parse(PrefilledFormat);
+
+    public static string Prefilled(string code) => string.Format(null, Format, code);
 
     /// <param name="number">The WhatsApp sender, "whatsapp:+14155238886" or "+14155238886".</param>
     public static Uri For(string number, string code)
