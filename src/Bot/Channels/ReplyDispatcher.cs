@@ -14,11 +14,15 @@ namespace ChatSurvey.Bot.Channels;
 public sealed partial class ReplyDispatcher : BackgroundService
 {
     private const int Partitions = 16;
+
+    /// <summary>How many sent deliveries stay remembered, so a redelivery racing their "sent" mark is not queued again.</summary>
+    private const int RememberedSent = 10_000;
     private readonly Channel<Delivery>[] _queues;
     private readonly Dictionary<string, IChannelSender> _senders;
     private readonly IConversationStore _store;
     private readonly ILogger<ReplyDispatcher> _logger;
     private readonly ConcurrentDictionary<(ConversationKey, string), bool> _queued = new();
+    private readonly ConcurrentQueue<(ConversationKey, string)> _sent = new();
     private int _depth;
 
     public ReplyDispatcher(IEnumerable<IChannelSender> senders, IConversationStore store, ILogger<ReplyDispatcher> logger)
@@ -34,7 +38,8 @@ public sealed partial class ReplyDispatcher : BackgroundService
 
     public void Enqueue(ConversationKey key, string messageId, IReadOnlyList<Reply> replies)
     {
-        // A redelivered message brings back replies still waiting here: queueing them again would send them twice.
+        // A redelivered message brings back replies still waiting here, or just sent (it read them as pending a moment
+        // before they were marked sent): queueing them again would send them twice.
         if (replies.Count == 0 || !_queued.TryAdd((key, messageId), true))
         {
             return;
@@ -66,16 +71,34 @@ public sealed partial class ReplyDispatcher : BackgroundService
 
     private async Task DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
+        var id = (delivery.Key, delivery.MessageId);
+        if (!await TrySendAsync(delivery, cancellationToken))
+        {
+            // Not sent: a redelivery or the sweeper may queue it again.
+            _queued.TryRemove(id, out _);
+            return;
+        }
+
+        _sent.Enqueue(id);
+        while (_sent.Count > RememberedSent && _sent.TryDequeue(out var forgotten))
+        {
+            _queued.TryRemove(forgotten, out _);
+        }
+    }
+
+    private async Task<bool> TrySendAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (!_senders.TryGetValue(delivery.Key.Channel, out var sender))
+        {
+            LogNoSender(_logger, delivery.Key.Channel);
+            return false;
+        }
+
         try
         {
-            if (!_senders.TryGetValue(delivery.Key.Channel, out var sender))
-            {
-                LogNoSender(_logger, delivery.Key.Channel);
-                return;
-            }
-
             await sender.SendAsync(delivery.Key.UserId, delivery.Replies, cancellationToken);
             await _store.MarkSentAsync(delivery.Key, delivery.MessageId, cancellationToken);
+            return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -86,10 +109,7 @@ public sealed partial class ReplyDispatcher : BackgroundService
 #pragma warning restore CA1031
         {
             LogSendFailed(_logger, e, delivery.Key.Channel);
-        }
-        finally
-        {
-            _queued.TryRemove((delivery.Key, delivery.MessageId), out _);
+            return false;
         }
     }
 

@@ -26,8 +26,9 @@ public sealed partial class TelegramMetrics
     public void MalformedStartCode(string payload)
     {
         _malformedStartCodes.Add(1);
+        var count = Interlocked.Increment(ref _malformed);
         // The payload is whatever someone typed after /start: only its length goes to the log.
-        LogMalformedStartCode(_logger, payload.Length, Interlocked.Increment(ref _malformed));
+        LogMalformedStartCode(_logger, payload.Length, count);
     }
 
     public void Ignored(string kind)
