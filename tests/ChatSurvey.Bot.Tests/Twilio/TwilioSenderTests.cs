@@ -34,7 +34,11 @@ public sealed class TwilioSenderTests
         await bot.ReceivedContainingAsync(person, "Pregunta 1 de 12");
         Assert.Single(bot.Api.Requests, r => r.ErrorCode == 63016);
         Assert.DoesNotContain(bot.Api.Accepted, r => r.Body.Contains("Aviso de privacidad", StringComparison.Ordinal));
-        Assert.Empty(await bot.Host.Get<ISweepSource>().ClaimUnsentAsync(DateTimeOffset.UtcNow.AddDays(1), 100, CancellationToken.None));
+        // The "sent" mark lands just after the fake API answered: wait for it rather than race it.
+        await Infrastructure.Eventually.Get(
+            () => bot.Host.Get<ISweepSource>().ClaimUnsentAsync(DateTimeOffset.UtcNow.AddDays(1), 100, CancellationToken.None),
+            unsent => unsent.Count == 0,
+            "nothing left pending");
     }
 
     [Fact]
