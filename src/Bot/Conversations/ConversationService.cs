@@ -20,8 +20,17 @@ public sealed class ConversationService(
     private static readonly TimeSpan ConflictDeadline = TimeSpan.FromSeconds(10);
     private readonly KeyedLock<ConversationKey> _order = new();
 
-    public Task<TurnResult> HandleAsync(ConversationKey key, string messageId, Input input, bool awaitingSend, CancellationToken cancellationToken) =>
-        RunAsync(key, messageId, state => ConversationEngine.Resume(survey, state, input, time.GetUtcNow()), awaitingSend, cancellationToken);
+    /// <param name="inOrder">
+    /// Runs after the commit while this person's lock is still held: channels hand their replies to the dispatcher
+    /// here, so replies to messages that arrived together leave in the order the messages were applied.
+    /// </param>
+    public async Task<TurnResult> HandleAsync(ConversationKey key, string messageId, Input input, bool awaitingSend, CancellationToken cancellationToken, Action<TurnResult>? inOrder = null)
+    {
+        using var turnLock = await _order.AcquireAsync(key, cancellationToken);
+        var result = await RunLockedAsync(key, messageId, state => ConversationEngine.Resume(survey, state, input, time.GetUtcNow()), awaitingSend, cancellationToken);
+        inOrder?.Invoke(result);
+        return result;
+    }
 
     /// <summary>
     /// The scheduled check of a silent conversation: its one reminder (sent only where <paramref name="canRemind"/>
@@ -59,6 +68,11 @@ public sealed class ConversationService(
     private async Task<TurnResult> RunAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, bool awaitingSend, CancellationToken cancellationToken)
     {
         using var turnLock = await _order.AcquireAsync(key, cancellationToken);
+        return await RunLockedAsync(key, messageId, run, awaitingSend, cancellationToken);
+    }
+
+    private async Task<TurnResult> RunLockedAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, bool awaitingSend, CancellationToken cancellationToken)
+    {
         var current = await store.LoadAsync(key, cancellationToken);
         var respondent = pseudonyms.For(key);
         var deadline = time.GetTimestamp() + (long)(ConflictDeadline.TotalSeconds * time.TimestampFrequency);

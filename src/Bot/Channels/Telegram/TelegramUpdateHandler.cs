@@ -35,14 +35,13 @@ public sealed class TelegramUpdateHandler(
         {
             case TelegramAction.Converse:
                 var key = Key(inbound.ChatId);
-                var turn = await conversations.HandleAsync(key, messageId, inbound.Input!, awaitingSend: true, cancellationToken);
+                // A redelivery carries replies only while they are still unsent (the first attempt may have died).
+                var turn = await conversations.HandleAsync(key, messageId, inbound.Input!, awaitingSend: true, cancellationToken, t => dispatcher.Enqueue(key, t.MessageId, t.Replies));
                 if (!turn.IsDuplicate && inbound.Input is { Kind: InputKind.Start, Payload: { } payload } && !PromoterCode.IsValid(payload))
                 {
                     metrics.MalformedStartCode(payload);
                 }
 
-                // A redelivery carries replies only while they are still unsent (the first attempt may have died).
-                dispatcher.Enqueue(key, turn.MessageId, turn.Replies);
                 break;
             case TelegramAction.Toggle:
                 calls.EditKeyboard(inbound.ChatId, inbound.MessageId, inbound.Keyboard!);

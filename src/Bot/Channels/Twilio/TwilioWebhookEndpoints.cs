@@ -37,13 +37,15 @@ public static class TwilioWebhookEndpoints
             telemetry.Referral(inbound.Key.Channel, inbound.Referral);
         }
 
-        var turn = await conversations.HandleAsync(inbound.Key, inbound.MessageId, inbound.Input, awaitingSend: true, cancellationToken);
         // A redelivered MessageSid changes nothing and sends nothing: its replies went out (or are pending, and the
         // sweeper sends them).
-        if (!turn.IsDuplicate)
+        await conversations.HandleAsync(inbound.Key, inbound.MessageId, inbound.Input, awaitingSend: true, cancellationToken, turn =>
         {
-            dispatcher.Enqueue(inbound.Key, turn.MessageId, turn.Replies);
-        }
+            if (!turn.IsDuplicate)
+            {
+                dispatcher.Enqueue(inbound.Key, turn.MessageId, turn.Replies);
+            }
+        });
 
         return Empty();
     }
