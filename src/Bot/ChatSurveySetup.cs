@@ -5,6 +5,7 @@ using ChatSurvey.Bot.Channels.Twilio;
 using ChatSurvey.Bot.Channels.WebChat;
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Bot.Health;
+using ChatSurvey.Bot.Observability;
 using ChatSurvey.Bot.Storage;
 using ChatSurvey.Bot.Surveys;
 
@@ -22,6 +23,7 @@ public static partial class ChatSurveySetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new Pseudonymizer(PseudonymKey(builder)));
 
+        builder.Services.AddChatSurveyTelemetry(configuration);
         builder.Services.AddConversationState(configuration);
         builder.Services.AddTelegram(configuration);
 
@@ -44,6 +46,8 @@ public static partial class ChatSurveySetup
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealth();
+        // Prometheus scrapes here; metrics carry no personal data, but restrict the path at the proxy if exposed.
+        app.MapPrometheusScrapingEndpoint();
         app.MapWebChat();
         app.MapTwilio();
         app.MapTelegram();

@@ -25,8 +25,9 @@ public sealed partial class ReplyDispatcher : BackgroundService
     private readonly ConcurrentQueue<(ConversationKey, string)> _sent = new();
     private int _depth;
 
-    public ReplyDispatcher(IEnumerable<IChannelSender> senders, IConversationStore store, ILogger<ReplyDispatcher> logger)
+    public ReplyDispatcher(IEnumerable<IChannelSender> senders, IConversationStore store, ILogger<ReplyDispatcher> logger, Observability.ChatSurveyTelemetry? telemetry = null)
     {
+        telemetry?.ObserveQueueDepth(() => QueueDepth);
         _senders = senders.ToDictionary(s => s.Channel);
         _store = store;
         _logger = logger;

@@ -13,7 +13,8 @@ public sealed class ConversationService(
     IConversationStore store,
     Pseudonymizer pseudonyms,
     ConversationSchedule schedule,
-    TimeProvider time)
+    TimeProvider time,
+    Observability.ChatSurveyTelemetry? telemetry = null)
 {
     // Conflicts only happen when one person's messages race on several instances. Every conflict means another turn
     // committed, so the system always progresses; a deadline bounds how long one message may keep losing.
@@ -73,6 +74,25 @@ public sealed class ConversationService(
 
     private async Task<TurnResult> RunLockedAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, bool awaitingSend, CancellationToken cancellationToken)
     {
+        using var activity = Observability.ChatSurveyTelemetry.Traces.StartActivity("turn");
+        activity?.SetTag("chatsurvey.channel", key.Channel);
+        var started = time.GetTimestamp();
+        try
+        {
+            var result = await CommitTurnAsync(key, messageId, run, awaitingSend, cancellationToken);
+            activity?.SetTag("chatsurvey.duplicate", result.IsDuplicate);
+            telemetry?.Turn(key.Channel, result, time.GetElapsedTime(started));
+            return result;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            telemetry?.Error(key.Channel);
+            throw;
+        }
+    }
+
+    private async Task<TurnResult> CommitTurnAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, bool awaitingSend, CancellationToken cancellationToken)
+    {
         var current = await store.LoadAsync(key, cancellationToken);
         var respondent = pseudonyms.For(key);
         var deadline = time.GetTimestamp() + (long)(ConflictDeadline.TotalSeconds * time.TimestampFrequency);
@@ -84,6 +104,7 @@ public sealed class ConversationService(
             switch (result.Outcome)
             {
                 case CommitOutcome.Committed:
+                    telemetry?.Events(key.Channel, turn.Events);
                     return new TurnResult(messageId, turn.Replies, turn.State, IsDuplicate: false);
                 case CommitOutcome.Duplicate:
                     // Pending replies go out again. Sent ones are not repeated on push channels; a web client that

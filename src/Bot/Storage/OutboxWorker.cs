@@ -6,7 +6,7 @@ namespace ChatSurvey.Bot.Storage;
 /// Moves committed events to the domain store. A failed write is retried with backoff and never acknowledged, so
 /// nothing is lost while the database is away; idempotent writes make a retry harmless.
 /// </summary>
-public sealed partial class OutboxWorker(IOutbox outbox, SqlResponseStore store, ILogger<OutboxWorker> logger) : BackgroundService
+public sealed partial class OutboxWorker(IOutbox outbox, SqlResponseStore store, ILogger<OutboxWorker> logger, Observability.ChatSurveyTelemetry telemetry, TimeProvider time) : BackgroundService
 {
     private const int BatchSize = 256;
 
@@ -16,10 +16,18 @@ public sealed partial class OutboxWorker(IOutbox outbox, SqlResponseStore store,
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(100);
+        var nextLag = 0L;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // The backlog is measured every few seconds for the metrics, not on every batch.
+                if (time.GetTimestamp() >= nextLag)
+                {
+                    telemetry.Lag(await outbox.LagAsync(stoppingToken));
+                    nextLag = time.GetTimestamp() + (5 * time.TimestampFrequency);
+                }
+
                 var batch = await outbox.ReadAsync(BatchSize, stoppingToken);
                 if (batch.Count == 0)
                 {

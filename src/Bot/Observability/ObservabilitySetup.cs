@@ -1,0 +1,32 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace ChatSurvey.Bot.Observability;
+
+/// <summary>
+/// OpenTelemetry: metrics on a Prometheus scrape endpoint (/metrics), traces of each turn exported over OTLP when
+/// OTEL_EXPORTER_OTLP_ENDPOINT (or Observability:OtlpEndpoint) is set.
+/// </summary>
+public static class ObservabilitySetup
+{
+    public static IServiceCollection AddChatSurveyTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ChatSurveyTelemetry>();
+        var otlp = configuration["Observability:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddMeter(ChatSurveyTelemetry.Name, $"{ChatSurveyTelemetry.Name}.*")
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter())
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(ChatSurveyTelemetry.Name).AddAspNetCoreInstrumentation();
+                if (!string.IsNullOrWhiteSpace(otlp))
+                {
+                    tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                }
+            });
+        return services;
+    }
+}
