@@ -74,6 +74,55 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
         Assert.Equal(0, await Count(database, "SELECT COUNT(*) FROM responses"));
     }
 
+    [Fact]
+    public async Task TwoHostsOneRedisOnePostgres_InterleavedAndRedelivered_SameRowsAsOneHost()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var shared = Settings(redis, await postgres.Server.CreateDatabaseAsync());
+        await using var first = await BotHost.StartAsync(shared);
+        await using var second = await BotHost.StartAsync(shared);
+        await using var singleRedis = await RedisServer.StartAsync();
+        var alone = Settings(singleRedis, await postgres.Server.CreateDatabaseAsync());
+        await using var single = await BotHost.StartAsync(alone);
+
+        string[] conversations = [.. Enumerable.Range(0, 4).Select(_ => Guid.NewGuid().ToString("N"))];
+        string[] messages = ["/start", .. SurveyScript.Answers];
+        for (var i = 0; i < messages.Length; i++)
+        {
+            // Several people at once; each message goes to one host, and is redelivered to the other.
+            await Task.WhenAll(conversations.Select(async (conversation, c) =>
+            {
+                var id = $"msg-{i:D6}";
+                await new WebChatClient((i + c) % 2 == 0 ? first.Client : second.Client, conversation).Send(messages[i], id);
+                await new WebChatClient((i + c) % 2 == 0 ? second.Client : first.Client, conversation).Send(messages[i], id);
+                await new WebChatClient(single.Client, conversation).Send(messages[i], id);
+            }));
+        }
+
+        const string rows = "SELECT r.channel || '|' || a.question || '|' || COALESCE(a.row_code, '') || '|' || COALESCE(a.rank::text, '') || '|' || COALESCE(a.option_code, '') || '|' || COALESCE(a.text, '') FROM answer_values a JOIN responses r ON r.id = a.response_id ORDER BY r.respondent, a.seq";
+        await Eventually.Get(() => Count(shared["ConnectionStrings:ChatSurvey"]!, "SELECT COUNT(*) FROM responses"), n => n == conversations.Length, "the responses from two hosts");
+        await Eventually.Get(() => Count(alone["ConnectionStrings:ChatSurvey"]!, "SELECT COUNT(*) FROM responses"), n => n == conversations.Length, "the responses from one host");
+        Assert.Equal(await Rows(alone["ConnectionStrings:ChatSurvey"]!, rows), await Rows(shared["ConnectionStrings:ChatSurvey"]!, rows));
+        Assert.Equal(
+            await Rows(alone["ConnectionStrings:ChatSurvey"]!, "SELECT type || '|' || COUNT(*) FROM conversation_events GROUP BY type ORDER BY type"),
+            await Rows(shared["ConnectionStrings:ChatSurvey"]!, "SELECT type || '|' || COUNT(*) FROM conversation_events GROUP BY type ORDER BY type"));
+    }
+
+    private static async Task<List<string>> Rows(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     private static Dictionary<string, string?> Settings(RedisServer redis, string database) => new()
     {
         ["Redis:Configuration"] = redis.Endpoint,
