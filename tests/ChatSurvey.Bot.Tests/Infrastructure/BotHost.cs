@@ -59,6 +59,23 @@ public sealed class BotHost : IAsyncDisposable
         return new BotHost(app, folder);
     }
 
+    /// <summary>The rows of a query on this host's SQLite domain store, every value as text ("" for NULL).</summary>
+    public async Task<List<string[]>> QueryAsync(string sql)
+    {
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i))]);
+        }
+
+        return rows;
+    }
+
     public T Get<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 

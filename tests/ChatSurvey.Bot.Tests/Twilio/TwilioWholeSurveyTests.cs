@@ -1,6 +1,5 @@
 using ChatSurvey.Bot.Channels.Twilio;
 using ChatSurvey.Bot.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace ChatSurvey.Bot.Tests.Twilio;
 
@@ -65,27 +64,11 @@ public sealed class TwilioWholeSurveyTests
 
     private static async Task<string[]> StoredResponse(TwilioBot bot)
     {
-        var rows = await Eventually.Get(() => Rows(bot, "SELECT channel, COALESCE(promoter, '') FROM responses"), r => r.Count > 0, "the response in SQLite");
+        var rows = await Eventually.Get(() => bot.Host.QueryAsync("SELECT channel, COALESCE(promoter, '') FROM responses"), r => r.Count > 0, "the response in SQLite");
         return Assert.Single(rows);
     }
 
     private static async Task<List<string>> Values(TwilioBot bot) =>
-        [.. (await Rows(bot, "SELECT question, COALESCE(row_code, ''), COALESCE(CAST(rank AS TEXT), ''), COALESCE(option_code, ''), COALESCE(text, '') FROM answer_values ORDER BY seq"))
+        [.. (await bot.Host.QueryAsync("SELECT question, COALESCE(row_code, ''), COALESCE(CAST(rank AS TEXT), ''), COALESCE(option_code, ''), COALESCE(text, '') FROM answer_values ORDER BY seq"))
             .Select(v => string.Join('|', v))];
-
-    private static async Task<List<string[]>> Rows(TwilioBot bot, string sql)
-    {
-        await using var db = new SqliteConnection($"Data Source={bot.Host.DatabasePath}");
-        await db.OpenAsync();
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string[]>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i))]);
-        }
-
-        return rows;
-    }
 }

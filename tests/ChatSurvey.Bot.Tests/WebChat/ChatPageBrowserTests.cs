@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ChatSurvey.Bot.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -40,11 +39,9 @@ public sealed class ChatPageBrowserTests(BrowserFixture browser) : IClassFixture
         Assert.Contains("gracias", await chat.LastBotText(), StringComparison.OrdinalIgnoreCase);
         Assert.Empty(await chat.Page.Locator(".note").AllInnerTextsAsync());
 
-        await using var db = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await db.OpenAsync();
-        var responses = await Eventually.Get(() => Rows(db, "SELECT channel, promoter, language FROM responses"), r => r.Count > 0, "the response in SQLite");
+        var responses = await Eventually.Get(() => host.QueryAsync("SELECT channel, promoter, language FROM responses"), r => r.Count > 0, "the response in SQLite");
         Assert.Equal(["web", "radio_ixtlan", "es"], Assert.Single(responses));
-        var values = (await Rows(db, "SELECT question, COALESCE(row_code, ''), COALESCE(CAST(rank AS TEXT), ''), COALESCE(option_code, ''), COALESCE(text, '') FROM answer_values ORDER BY seq"))
+        var values = (await host.QueryAsync("SELECT question, COALESCE(row_code, ''), COALESCE(CAST(rank AS TEXT), ''), COALESCE(option_code, ''), COALESCE(text, '') FROM answer_values ORDER BY seq"))
             .Select(v => string.Join('|', v)).ToList();
         Assert.Contains("q1|||si|", values);
         Assert.Contains("q3|||television|", values);
@@ -144,19 +141,5 @@ public sealed class ChatPageBrowserTests(BrowserFixture browser) : IClassFixture
         }
 
         Assert.Fail($"40 presses of Tab never reached: {condition}");
-    }
-
-    private static async Task<List<string[]>> Rows(SqliteConnection db, string sql)
-    {
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string[]>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i))]);
-        }
-
-        return rows;
     }
 }

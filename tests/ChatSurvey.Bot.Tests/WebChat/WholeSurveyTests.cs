@@ -1,5 +1,4 @@
 using ChatSurvey.Bot.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace ChatSurvey.Bot.Tests.WebChat;
 
@@ -19,15 +18,13 @@ public sealed class WholeSurveyTests
 
         Assert.Contains("gracias", chat.LastText, StringComparison.OrdinalIgnoreCase);
 
-        await using var db = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await db.OpenAsync();
-        var responses = await Eventually.Get(() => Rows(db, "SELECT survey_id, survey_version, channel, promoter, respondent, language FROM responses"), r => r.Count > 0, "the response in SQLite");
+        var responses = await Eventually.Get(() => host.QueryAsync("SELECT survey_id, survey_version, channel, promoter, respondent, language FROM responses"), r => r.Count > 0, "the response in SQLite");
         var response = Assert.Single(responses);
         Assert.Equal(["ogaipo-gobierno-abierto", "2022.1", "web", "radio_ixtlan"], response.Take(4));
         Assert.NotEqual(chat.Conversation, response[4]);
         Assert.Equal("es", response[5]);
 
-        var values = (await Rows(db, "SELECT question, COALESCE(row_code, ''), COALESCE(CAST(rank AS TEXT), ''), COALESCE(option_code, ''), COALESCE(text, '') FROM answer_values ORDER BY seq"))
+        var values = (await host.QueryAsync("SELECT question, COALESCE(row_code, ''), COALESCE(CAST(rank AS TEXT), ''), COALESCE(option_code, ''), COALESCE(text, '') FROM answer_values ORDER BY seq"))
             .Select(v => string.Join('|', v)).ToList();
         Assert.Contains("q1|||si|", values);
         Assert.Contains("q2|||no|", values);
@@ -64,19 +61,5 @@ public sealed class WholeSurveyTests
 
         var next = await chat.Send("estado");
         Assert.Contains("Vas en la pregunta 2 de 12", next.Replies[0].Text, StringComparison.Ordinal);
-    }
-
-    private static async Task<List<string[]>> Rows(SqliteConnection db, string sql)
-    {
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string[]>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i))]);
-        }
-
-        return rows;
     }
 }
