@@ -4,6 +4,7 @@ using ChatSurvey.Bot.Channels.Telegram;
 using ChatSurvey.Bot.Channels.Twilio;
 using ChatSurvey.Bot.Channels.WebChat;
 using ChatSurvey.Bot.Conversations;
+using ChatSurvey.Bot.Dashboard;
 using ChatSurvey.Bot.Health;
 using ChatSurvey.Bot.Observability;
 using ChatSurvey.Bot.Storage;
@@ -32,6 +33,7 @@ public static partial class ChatSurveySetup
         builder.Services.AddSingleton(new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect));
         builder.Services.AddHostedService<OutboxWorker>();
         builder.AddTwilio();
+        builder.AddDashboard();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         return builder;
     }
@@ -51,6 +53,7 @@ public static partial class ChatSurveySetup
         app.MapWebChat();
         app.MapTwilio();
         app.MapTelegram();
+        app.MapDashboard();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

@@ -1,4 +1,11 @@
 using ChatSurvey.Bot;
+using ChatSurvey.Bot.Dashboard.Auth;
+
+if (args is ["hash-password"])
+{
+    // `ChatSurvey.Bot hash-password`: a password on standard input, its hash for Staff:Users:<n>:PasswordHash out.
+    return HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, fromTerminal: !Console.IsInputRedirected);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChatSurvey();
@@ -8,11 +15,12 @@ if (args is ["migrate"])
 {
     // `ChatSurvey.Bot migrate`: apply the domain store's schema migrations and exit (they also run at startup).
     await app.MigrateDomainStoreAsync();
-    return;
+    return 0;
 }
 
 app.MapChatSurvey();
 app.Run();
+return 0;
 
 /// <summary>Visible to the test project, which hosts the app on a loopback port.</summary>
 public partial class Program;

@@ -8,7 +8,8 @@ namespace ChatSurvey.Bot.Conversations;
 /// The embedded store for local use and tests, with the semantics the Redis store has: versioned compare-and-set,
 /// processed-message marks that return the same replies (kept 48 hours), and an outbox.
 /// </summary>
-public sealed class InMemoryConversationStore(ConversationSchedule schedule, TimeProvider time) : IConversationStore, IOutbox, ISweepSource
+/// <param name="pseudonyms">Maps keys to pseudonyms for <see cref="ForgetAsync"/>; without it, nothing can be forgotten by pseudonym.</param>
+public sealed class InMemoryConversationStore(ConversationSchedule schedule, TimeProvider time, Pseudonymizer? pseudonyms = null) : IConversationStore, IOutbox, ISweepSource, IPersonEraser
 {
     private static readonly TimeSpan ProcessedMarkLifetime = TimeSpan.FromHours(48);
     private readonly ConcurrentDictionary<ConversationKey, Entry> _conversations = new();
@@ -87,6 +88,26 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
     }
 
     public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public Task ForgetAsync(string pseudonym, CancellationToken cancellationToken)
+    {
+        // Keys hold channel ids, not pseudonyms: a scan, fine for the local and test store this is.
+        foreach (var key in _conversations.Keys.Where(k => pseudonyms?.For(k) == pseudonym))
+        {
+            _conversations.TryRemove(key, out _);
+            foreach (var mark in _processed.Keys.Where(m => m.Item1 == key))
+            {
+                _processed.TryRemove(mark, out _);
+            }
+
+            foreach (var unsent in _unsent.Keys.Where(u => u.Key == key))
+            {
+                _unsent.TryRemove(unsent, out _);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(int max, CancellationToken cancellationToken)
     {

@@ -56,6 +56,19 @@ internal static class Migrations
         CREATE INDEX contacts_consent_at ON contacts (consent_at);
         CREATE INDEX conversation_events_respondent ON conversation_events (respondent);
         """,
+        // The dashboard: promoters (the stats token is the secret part of a promoter's private link), and indexes for
+        // its queries, which select conversations by the time they started.
+        """
+        CREATE TABLE promoters (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            organisation TEXT NOT NULL,
+            created_at {time} NOT NULL,
+            stats_token TEXT NOT NULL UNIQUE
+        );
+        CREATE INDEX conversation_events_type_at ON conversation_events (type, at);
+        CREATE INDEX responses_started_at ON responses (started_at);
+        """,
     ];
 
     public static int Latest => Steps.Length;

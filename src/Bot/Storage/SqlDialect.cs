@@ -17,6 +17,12 @@ public sealed record SqlDialect(
     string MigrationLock,
     Func<string, DbDataSource> CreateDataSource)
 {
+    /// <summary>SQL for the calendar day ("yyyy-MM-dd" text) of a time column, at a fixed offset from UTC in minutes.</summary>
+    public required Func<string, int, string> LocalDay { get; init; }
+
+    /// <summary>SQL for the whole seconds from one time column to another.</summary>
+    public required Func<string, string, string> SecondsBetween { get; init; }
+
     /// <summary>SQLite keeps times as ISO-8601 UTC text, which sorts and compares correctly.</summary>
     public static readonly SqlDialect Sqlite = new(
         "sqlite",
@@ -24,7 +30,11 @@ public sealed record SqlDialect(
         at => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;",
         "",
-        connectionString => SqliteFactory.Instance.CreateDataSource(connectionString));
+        connectionString => SqliteFactory.Instance.CreateDataSource(connectionString))
+    {
+        LocalDay = (column, minutes) => string.Create(CultureInfo.InvariantCulture, $"date({column}, '{minutes:+0;-0;+0} minutes')"),
+        SecondsBetween = (from, to) => $"CAST(ROUND((julianday({to}) - julianday({from})) * 86400) AS INTEGER)",
+    };
 
     /// <summary>PostgreSQL keeps times as timestamptz; an advisory lock lets several instances start at once.</summary>
     public static readonly SqlDialect Postgres = new(
@@ -33,7 +43,11 @@ public sealed record SqlDialect(
         at => at.UtcDateTime,
         "",
         "SELECT pg_advisory_xact_lock(727274);",
-        connectionString => NpgsqlDataSource.Create(connectionString));
+        connectionString => NpgsqlDataSource.Create(connectionString))
+    {
+        LocalDay = (column, minutes) => string.Create(CultureInfo.InvariantCulture, $"to_char(({column} AT TIME ZONE 'UTC') + interval '{minutes} minutes', 'YYYY-MM-DD')"),
+        SecondsBetween = (from, to) => $"CAST(EXTRACT(EPOCH FROM ({to} - {from})) AS BIGINT)",
+    };
 
     public static SqlDialect For(string? provider) => provider?.ToLowerInvariant() switch
     {

@@ -19,7 +19,7 @@ public sealed class RedisConversationStore(
     RedisOptions options,
     ConversationSchedule schedule,
     Pseudonymizer pseudonyms,
-    TimeProvider time) : IConversationStore
+    TimeProvider time) : IConversationStore, IPersonEraser
 {
     private readonly StateCache _cache = new(capacity: 100_000);
 
@@ -73,7 +73,9 @@ public sealed class RedisConversationStore(
             return new CommitResult(CommitOutcome.Committed);
         }
 
-        var current = new StoredConversation(StateSerializer.Deserialize((byte[])result[2]!), version);
+        // An empty state: the conversation was deleted (by the person or by staff) after this process cached it.
+        var state = (byte[])result[2]!;
+        var current = state.Length == 0 ? StoredConversation.New : new StoredConversation(StateSerializer.Deserialize(state), version);
         _cache.Set(member, current);
         if (outcome == "conflict")
         {
@@ -97,6 +99,19 @@ public sealed class RedisConversationStore(
             messageHash,
             member,
         });
+    }
+
+    public async Task ForgetAsync(string pseudonym, CancellationToken cancellationToken)
+    {
+        var bucket = keys.BucketOf(pseudonym);
+        await Db.ScriptEvaluateAsync(RedisScripts.Forget, new
+        {
+            conv = keys.Conversation(pseudonym),
+            due = keys.Due(bucket),
+            pending = keys.Pending(bucket),
+            member = pseudonym,
+        });
+        _cache.Set(pseudonym, StoredConversation.New);
     }
 
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)

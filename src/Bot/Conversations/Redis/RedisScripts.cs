@@ -73,4 +73,12 @@ internal static class RedisScripts
         end
         return 1
         """);
+
+    /// <summary>Staff deleted a person's data: the conversation and its schedules go, in one slot (one hash tag).</summary>
+    public static readonly LuaScript Forget = LuaScript.Prepare("""
+        redis.call('DEL', @conv)
+        redis.call('ZREM', @due, @member)
+        redis.call('ZREM', @pending, @member)
+        return 1
+        """);
 }

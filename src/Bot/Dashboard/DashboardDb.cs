@@ -1,0 +1,100 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using ChatSurvey.Bot.Dashboard.Filters;
+using ChatSurvey.Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ChatSurvey.Bot.Dashboard;
+
+/// <summary>
+/// The dashboard's reading side of the domain store: plain SQL shared by SQLite and PostgreSQL, with the filter turned
+/// into parameters (never into SQL text) and the few differences taken from <see cref="SqlDialect"/>.
+/// </summary>
+public sealed class DashboardDb(SqlResponseStore store, IOptions<DashboardOptions> options)
+{
+    public SqlResponseStore Store => store;
+
+    public SqlDialect Dialect => store.Dialect;
+
+    public TimeSpan Offset => options.Value.UtcOffset;
+
+    /// <summary>The local day of a time column, as "yyyy-MM-dd".</summary>
+    public string Day(string column) => Dialect.LocalDay(column, (int)Offset.TotalMinutes);
+
+    public object Time(DateTimeOffset at) => Dialect.Time(at);
+
+    /// <summary>Conditions for rows of <paramref name="alias"/> whose <paramref name="timeColumn"/> and channel/promoter match.</summary>
+    public (string Sql, (string Name, object? Value)[] Parameters) Where(DashboardFilter filter, string alias, string timeColumn)
+    {
+        var conditions = new List<string> { "1 = 1" };
+        var parameters = new List<(string, object?)>();
+        if (filter.Start(Offset) is { } start)
+        {
+            conditions.Add($"{alias}.{timeColumn} >= @f_from");
+            parameters.Add(("f_from", Time(start)));
+        }
+
+        if (filter.End(Offset) is { } end)
+        {
+            conditions.Add($"{alias}.{timeColumn} < @f_to");
+            parameters.Add(("f_to", Time(end)));
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            conditions.Add($"{alias}.channel = @f_channel");
+            parameters.Add(("f_channel", channel));
+        }
+
+        if (filter.Promoter is { } promoter)
+        {
+            conditions.Add($"{alias}.promoter = @f_promoter");
+            parameters.Add(("f_promoter", promoter));
+        }
+
+        return (string.Join(" AND ", conditions), [.. parameters]);
+    }
+
+    public async Task<List<T>> ListAsync<T>(string sql, (string Name, object? Value)[] parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await foreach (var row in StreamAsync(sql, parameters, map, cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Rows one at a time as the database sends them: exports of any size in constant memory.</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(string sql, (string Name, object? Value)[] parameters, Func<DbDataReader, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = new Sql(connection, null);
+        await using var reader = await command.Query(sql, parameters);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return map(reader);
+        }
+    }
+
+    public async Task<long> CountAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = new Sql(connection, null);
+        return Convert.ToInt64(await command.Scalar(sql, parameters) ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A time column as read back: text on SQLite, a DateTime on PostgreSQL.</summary>
+    public static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    {
+        DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+        DateTimeOffset at => at,
+        var text => DateTimeOffset.Parse(Convert.ToString(text, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+    };
+
+    public static string? ReadString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    public static long ReadLong(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,48 @@
+using System.Runtime.CompilerServices;
+using ChatSurvey.Bot.Dashboard.Filters;
+using ChatSurvey.Domain.Events;
+
+namespace ChatSurvey.Bot.Dashboard.Exports;
+
+/// <summary>
+/// Responses one at a time from a single ordered join, so an export holds one response in memory whatever the total:
+/// the database streams the rows, and a response is complete when the next one's id appears.
+/// </summary>
+public sealed class ResponseReader(DashboardDb db)
+{
+    public async IAsyncEnumerable<ExportResponse> ReadAsync(DashboardFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (where, parameters) = db.Where(filter, "r", "started_at");
+        var sql = $"""
+            SELECT r.id, r.respondent, r.survey_version, r.channel, r.promoter, r.language, r.started_at, r.completed_at,
+                v.question, v.row_code, v.rank, v.option_code, v.text
+            FROM responses r LEFT JOIN answer_values v ON v.response_id = r.id
+            WHERE {where}
+            ORDER BY r.started_at, r.id, v.seq
+            """;
+        ExportResponse? current = null;
+        var rows = db.StreamAsync(sql, parameters, r => (
+            Response: new ExportResponse(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), DashboardDb.ReadString(r, 4), r.GetString(5), DashboardDb.ReadTime(r, 6), DashboardDb.ReadTime(r, 7), []),
+            Value: r.IsDBNull(8) ? null : new AnswerValue(r.GetString(8), DashboardDb.ReadString(r, 9), r.IsDBNull(10) ? null : (int)DashboardDb.ReadLong(r, 10), DashboardDb.ReadString(r, 11), DashboardDb.ReadString(r, 12))),
+            cancellationToken);
+        await foreach (var (response, value) in rows)
+        {
+            if (current is not null && current.Id != response.Id)
+            {
+                yield return current;
+                current = null;
+            }
+
+            current ??= response;
+            if (value is not null)
+            {
+                current.Values.Add(value);
+            }
+        }
+
+        if (current is not null)
+        {
+            yield return current;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using ChatSurvey.Domain.Conversations;
+
+namespace ChatSurvey.Bot.Dashboard.Filters;
+
+/// <summary>
+/// What the staff asked to see: a channel, a promoter, and a range of days (both ends included, in
+/// <see cref="DashboardOptions.UtcOffset"/>). A conversation belongs to the day it started, on every page and in every
+/// export, so the numbers of one range agree everywhere. Values that do not parse are ignored, not guessed at.
+/// </summary>
+public sealed record DashboardFilter(string? Channel, string? Promoter, DateOnly? From, DateOnly? To)
+{
+    public static readonly DashboardFilter All = new(null, null, null, null);
+
+    /// <summary>The channels conversations arrive on (ConversationKey.Channel).</summary>
+    public static readonly IReadOnlyList<string> Channels = ["web", "telegram", "whatsapp", "sms"];
+
+    public static DashboardFilter Parse(IQueryCollection query) => new(
+        query["channel"].ToString() is var channel && Channels.Contains(channel) ? channel : null,
+        query["promoter"].ToString() is var promoter && PromoterCode.IsValid(promoter) ? promoter : null,
+        Day(query["from"]),
+        Day(query["to"]));
+
+    public bool IsEmpty => this == All;
+
+    /// <summary>The first instant of the range, or null for "since the beginning".</summary>
+    public DateTimeOffset? Start(TimeSpan offset) => From is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), offset) : null;
+
+    /// <summary>The first instant after the range (the day after <see cref="To"/>), or null for "until now".</summary>
+    public DateTimeOffset? End(TimeSpan offset) => To is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), offset) : null;
+
+    /// <summary>The filter as a query string ("?channel=web&amp;from=2026-11-01"), for links that keep it.</summary>
+    public string Query(params (string Name, string? Value)[] extra)
+    {
+        (string Name, string? Value)[] pairs =
+        [
+            ("channel", Channel), ("promoter", Promoter),
+            ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            .. extra,
+        ];
+        var parts = pairs.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+
+    private static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+}

@@ -1,0 +1,33 @@
+using ChatSurvey.Bot.Dashboard.Html;
+using ChatSurvey.Bot.Dashboard.Promoters;
+
+namespace ChatSurvey.Bot.Dashboard.Filters;
+
+/// <summary>The filter bar: channel, promoter, first and last day. A GET form, so a filtered view is a link to share.</summary>
+public static class FilterForm
+{
+    private static readonly Dictionary<string, string> ChannelNames = new()
+    {
+        ["web"] = "Chat web", ["telegram"] = "Telegram", ["whatsapp"] = "WhatsApp", ["sms"] = "SMS",
+    };
+
+    public static string ChannelName(string channel) => ChannelNames.GetValueOrDefault(channel, channel);
+
+    public static Markup Render(string action, DashboardFilter filter, IReadOnlyList<Promoter> promoters, Markup extra = default)
+    {
+        var channels = DashboardFilter.Channels.Select(c => Markup.Of($"""<option value="{c}"{Forms.Selected(filter.Channel == c)}>{ChannelName(c)}</option>"""));
+        var known = promoters.Select(p => Markup.Of($"""<option value="{p.Code}"{Forms.Selected(filter.Promoter == p.Code)}>{p.Name} ({p.Code})</option>"""));
+        // A code that came in links but was never registered can still be filtered on.
+        var unknown = Markup.When(filter.Promoter is { } code && promoters.All(p => p.Code != code), Markup.Of($"""<option value="{filter.Promoter}" selected>{filter.Promoter}</option>"""));
+        return Markup.Of($"""
+            <form class="filters" method="get" action="{action}">
+            <div><label for="f-channel">Canal</label><select id="f-channel" name="channel"><option value="">Todos</option>{channels}</select></div>
+            <div><label for="f-promoter">Promotor</label><select id="f-promoter" name="promoter"><option value="">Todos</option>{known}{unknown}</select></div>
+            <div><label for="f-from">Iniciadas desde</label><input id="f-from" name="from" type="date" value="{filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"></div>
+            <div><label for="f-to">hasta</label><input id="f-to" name="to" type="date" value="{filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"></div>
+            {extra}
+            <div class="actions"><button type="submit">Aplicar</button> <a href="{action}">Quitar filtros</a></div>
+            </form>
+            """);
+    }
+}

@@ -1,0 +1,6 @@
+namespace ChatSurvey.Bot.Dashboard.Overview;
+
+/// <summary>The dashboard's figures for one filter.</summary>
+/// <param name="Days">People by the day they started (local days), oldest first; days without starts are left out.</param>
+/// <param name="MedianTimeToComplete">Median of completed_at − started_at over the completed responses; null when there are none.</param>
+public sealed record OverviewData(StatusCounts Totals, IReadOnlyList<DayCounts> Days, TimeSpan? MedianTimeToComplete, IReadOnlyList<FunnelStep> Funnel);

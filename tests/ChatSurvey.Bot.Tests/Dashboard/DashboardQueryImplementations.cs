@@ -1,0 +1,19 @@
+using ChatSurvey.Bot.Storage;
+using ChatSurvey.Bot.Tests.Storage;
+
+namespace ChatSurvey.Bot.Tests.Dashboard;
+
+public sealed class SqliteDashboardQueryTests : DashboardQueryTests
+{
+    protected override Task<SqlResponseStore> CreateAsync()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"chatsurvey-dashboard-{Guid.NewGuid():N}.db");
+        return Task.FromResult(new SqlResponseStore(SqlDialect.Sqlite.CreateDataSource($"Data Source={file}"), SqlDialect.Sqlite));
+    }
+}
+
+public sealed class PostgresDashboardQueryTests(PostgresFixture postgres) : DashboardQueryTests, IClassFixture<PostgresFixture>
+{
+    protected override async Task<SqlResponseStore> CreateAsync() =>
+        new(SqlDialect.Postgres.CreateDataSource(await postgres.Server.CreateDatabaseAsync()), SqlDialect.Postgres);
+}

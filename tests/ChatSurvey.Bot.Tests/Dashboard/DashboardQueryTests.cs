@@ -1,0 +1,147 @@
+using ChatSurvey.Bot.Dashboard;
+using ChatSurvey.Bot.Dashboard.Exports;
+using ChatSurvey.Bot.Dashboard.Filters;
+using ChatSurvey.Bot.Dashboard.Overview;
+using ChatSurvey.Bot.Dashboard.Promoters;
+using ChatSurvey.Bot.Dashboard.Results;
+using ChatSurvey.Bot.Storage;
+using ChatSurvey.Bot.Tests.Infrastructure;
+using ChatSurvey.Bot.Tests.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ChatSurvey.Bot.Tests.Dashboard;
+
+/// <summary>The dashboard's SQL on the seeded dataset, run on SQLite and on PostgreSQL: same data, same figures.</summary>
+public abstract class DashboardQueryTests : IAsyncLifetime
+{
+    private static readonly DashboardSeed Seed = new();
+
+    public static TheoryData<string?, string?, string?, string?> Filters => new()
+    {
+        { null, null, null, null },
+        { "whatsapp", null, null, null },
+        { null, "radio_ixtlan", null, null },
+        { null, null, "2026-11-02", "2026-11-02" },
+        { null, "sec_mujeres", "2026-11-03", null },
+        { "web", "radio_ixtlan", null, "2026-11-03" },
+        { null, null, "2027-01-01", null },
+    };
+
+    private SqlResponseStore Store { get; set; } = null!;
+
+    private DashboardDb Db => new(Store, Options.Create(new DashboardOptions()));
+
+    protected abstract Task<SqlResponseStore> CreateAsync();
+
+    public async Task InitializeAsync()
+    {
+        Store = await CreateAsync();
+        await Store.MigrateAsync(default);
+        await Store.WriteAsync(Seed.Entries(), default);
+    }
+
+    public async Task DisposeAsync() => await Store.DisposeAsync();
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Overview_SeededData_MatchesFiguresComputedFromThePeople(string? channel, string? promoter, string? from, string? to)
+    {
+        var (filter, expected) = Parse(channel, promoter, from, to);
+        var data = await new OverviewQueries(Db, TestSurvey.Compiled).LoadAsync(filter, default);
+
+        Assert.Equal(
+            (expected.Started, expected.Count(SeedOutcome.Completed), expected.Count(SeedOutcome.InProgress), expected.Count(SeedOutcome.Abandoned), expected.Count(SeedOutcome.Cancelled)),
+            ((int)data.Totals.Started, (int)data.Totals.Completed, (int)data.Totals.InProgress, (int)data.Totals.Abandoned, (int)data.Totals.Cancelled));
+        Assert.Equal(expected.MedianSeconds, data.MedianTimeToComplete?.TotalSeconds);
+        Assert.Equal(
+            expected.Days.OrderBy(d => d.Key).Select(d => $"{d.Key}:{d.Value.Started}/{d.Value.Completed}"),
+            data.Days.Select(d => $"{d.Day:yyyy-MM-dd}:{d.Counts.Started}/{d.Counts.Completed}"));
+        Assert.Equal(
+            TestSurvey.Compiled.Questions.Select(q => $"{q.Code}:{expected.Reached(q.Code)}/{expected.Rejected(q.Code)}/{expected.AbandonedAt(q.Code)}"),
+            data.Funnel.Select(f => $"{f.Question.Code}:{f.Reached}/{f.Rejected}/{f.AbandonedHere}"));
+    }
+
+    [Fact]
+    public async Task ByPromoter_SeededData_OneGroupPerPromoterAndOneForNone()
+    {
+        var counts = await new OverviewQueries(Db, TestSurvey.Compiled).ByPromoterAsync(DashboardFilter.All, default);
+        foreach (var code in new[] { "radio_ixtlan", "sec_mujeres" })
+        {
+            var expected = new Expected(Seed, promoter: code);
+            Assert.Equal((expected.Started, expected.Count(SeedOutcome.Completed)), ((int)counts[code].Started, (int)counts[code].Completed));
+        }
+
+        Assert.Equal(Seed.People.Count(p => p.Promoter is null), (int)counts[""].Started);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Results_SeededData_CountsPerOptionRowAndRank(string? channel, string? promoter, string? from, string? to)
+    {
+        var (filter, expected) = Parse(channel, promoter, from, to);
+        var data = await new ResultsQueries(Db).LoadAsync(filter, default);
+
+        Assert.Equal(expected.Responses.Count, (int)data.Responses);
+        foreach (var option in new[] { "si", "no" })
+        {
+            Assert.Equal(expected.Chose("q1", option), (int)data.Count("q1", null, null, option));
+        }
+
+        Assert.Equal(expected.Chose("q3", "otro"), (int)data.Count("q3", null, null, "otro"));
+        Assert.Equal(expected.Chose("q6", "P", row: "combate_corrupcion"), (int)data.Count("q6", "combate_corrupcion", null, "P"));
+        foreach (var topic in SeedAnswers.Topics)
+        {
+            Assert.Equal(expected.Chose("q11", topic, rank: 1), (int)data.Count("q11", null, 1, topic));
+            Assert.Equal(expected.Borda(topic), RankedResults.Borda(TestSurvey.Compiled.Questions.Single(q => q.Code == "q11"), data, topic));
+        }
+    }
+
+    [Fact]
+    public async Task Texts_SearchIgnoresCaseAndLikeWildcards_PagesOfTwentyFive()
+    {
+        var queries = new ResultsQueries(Db);
+        var all = Seed.People.SelectMany(p => p.Values).Where(v => v.Question == "q9" && v.Row == "problema_1").ToList();
+        var (total, page) = await queries.TextsAsync(DashboardFilter.All, "q9", "problema_1", null, 1, default);
+        Assert.Equal(all.Count, (int)total);
+        Assert.Equal(Math.Min(25, all.Count), page.Count);
+
+        var (agua, _) = await queries.TextsAsync(DashboardFilter.All, "q9", "problema_1", "AGUA", 1, default);
+        Assert.Equal(all.Count(v => v.Text!.Contains("agua", StringComparison.OrdinalIgnoreCase)), (int)agua);
+        var (percent, _) = await queries.TextsAsync(DashboardFilter.All, "q9", "problema_1", "%", 1, default);
+        Assert.Equal(0, percent);
+    }
+
+    [Fact]
+    public async Task ResponseReader_AllResponses_OnceEachWithAllTheirValuesInOrder()
+    {
+        var read = new List<ExportResponse>();
+        await foreach (var response in new ResponseReader(Db).ReadAsync(DashboardFilter.All, default))
+        {
+            read.Add(response);
+        }
+
+        var expected = Seed.People.Where(p => p.Outcome == SeedOutcome.Completed).ToDictionary(p => p.Respondent);
+        Assert.Equal(expected.Keys.Order(), read.Select(r => r.Respondent).Order());
+        Assert.All(read, r => Assert.Equal(expected[r.Respondent].Values, r.Values));
+        Assert.Equal(read.OrderBy(r => r.StartedAt).Select(r => r.Id), read.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Promoters_CreateFindRenew_CodeIsUniqueAndOldTokenStopsWorking()
+    {
+        var store = new PromoterStore(Db, TimeProvider.System);
+        var created = await store.CreateAsync("radio_ixtlan", "Radio Ixtlán", "Radio comunitaria", default);
+        Assert.NotNull(created);
+        Assert.Null(await store.CreateAsync("radio_ixtlan", "Otra", "Otra", default));
+        Assert.Equal("Radio Ixtlán", (await store.FindByTokenAsync(created.StatsToken, default))?.Name);
+        Assert.True(await store.RenewTokenAsync("radio_ixtlan", default));
+        Assert.Null(await store.FindByTokenAsync(created.StatsToken, default));
+        Assert.Single(await store.ListAsync(default));
+    }
+
+    private static (DashboardFilter Filter, Expected Expected) Parse(string? channel, string? promoter, string? from, string? to)
+    {
+        DateOnly? Day(string? s) => s is null ? null : DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        return (new DashboardFilter(channel, promoter, Day(from), Day(to)), new Expected(Seed, channel, promoter, Day(from), Day(to)));
+    }
+}

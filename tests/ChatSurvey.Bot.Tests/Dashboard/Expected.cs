@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace ChatSurvey.Bot.Tests.Dashboard;
+
+/// <summary>
+/// The figures the dashboard should show for the seed, worked out in plain LINQ over <see cref="SeedPerson"/> records.
+/// The rule being checked: a person counts in a range when one of their starts falls in it (local days, UTC−6), and
+/// is counted once, by their first start in the range, under how their conversation stands now.
+/// </summary>
+public sealed class Expected(DashboardSeed seed, string? channel = null, string? promoter = null, DateOnly? from = null, DateOnly? to = null)
+{
+    private static readonly TimeSpan Oaxaca = TimeSpan.FromHours(-6);
+
+    public IReadOnlyList<SeedPerson> Cohort => [.. seed.People.Where(p => InFilter(p) && p.Starts.Any(InRange))];
+
+    public int Started => Cohort.Count;
+
+    public int Count(SeedOutcome outcome) => Cohort.Count(p => p.Outcome == outcome);
+
+    public double? Rate => Started == 0 ? null : (double)Count(SeedOutcome.Completed) / Started;
+
+    /// <summary>Responses: completed people whose response's start (their last start) is in the range.</summary>
+    public IReadOnlyList<SeedPerson> Responses => [.. seed.People.Where(p => p.Outcome == SeedOutcome.Completed && InFilter(p) && InRange(p.LastStart))];
+
+    public double? MedianSeconds
+    {
+        get
+        {
+            var d = Responses.Select(p => (p.CompletedAt!.Value - p.LastStart).TotalSeconds).Order().ToList();
+            return d.Count == 0 ? null : d.Count % 2 == 1 ? d[d.Count / 2] : (d[(d.Count / 2) - 1] + d[d.Count / 2]) / 2;
+        }
+    }
+
+    public IReadOnlyDictionary<string, (int Started, int Completed)> Days => Cohort
+        .GroupBy(p => Day(p.Starts.First(InRange)))
+        .ToDictionary(g => g.Key, g => (g.Count(), g.Count(p => p.Outcome == SeedOutcome.Completed)));
+
+    public int Reached(string question) => Cohort.Count(p => p.Asked.Contains(question));
+
+    public int Rejected(string question) => Cohort.Where(p => p.RejectedAt.Question == question).Sum(p => p.RejectedAt.Times);
+
+    public int AbandonedAt(string question) => Cohort.Count(p => p.Outcome == SeedOutcome.Abandoned && p.LastAsked == question);
+
+    /// <summary>How many responses chose an option (with row or rank), over <see cref="Responses"/>.</summary>
+    public int Chose(string question, string option, string? row = null, int? rank = null) =>
+        Responses.Count(p => p.Values.Any(v => v.Question == question && v.Option == option && v.Row == row && v.Rank == rank));
+
+    public long Borda(string option) => Responses.Sum(p => p.Values.Where(v => v.Question == "q11" && v.Option == option).Sum(v => 6 - v.Rank!.Value));
+
+    public static string Day(DateTimeOffset at) => at.ToOffset(Oaxaca).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private bool InFilter(SeedPerson p) => (channel is null || p.Channel == channel) && (promoter is null || p.Promoter == promoter);
+
+    private bool InRange(DateTimeOffset start)
+    {
+        var day = DateOnly.ParseExact(Day(start), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return (from is null || day >= from) && (to is null || day <= to);
+    }
+}
