@@ -6,7 +6,8 @@ namespace ChatSurvey.Domain.Answers;
 /// </summary>
 public static class GridParser
 {
-    private static readonly char[] Separators = [' ', ',', ';', '-', '/'];
+    /// <summary>One-character strings for ASCII, so that "B R M B E" allocates no string per rating.</summary>
+    private static readonly string[] OneCharacter = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
 
     public static ParseResult<List<int>> Parse(string normalized, OptionIndex scale, int rowsLeft)
     {
@@ -21,10 +22,15 @@ public static class GridParser
             return ParseResult<List<int>>.Ok([single.Value]);
         }
 
-        var tokens = normalized.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length == 1 && tokens[0].Length > 1 && tokens[0].Length <= rowsLeft && tokens[0].All(char.IsAsciiLetter))
+        var tokens = Tokens(normalized);
+        if (tokens.Length == 1 && tokens[0].Length > 1 && tokens[0].Length <= rowsLeft && AllAsciiLetters(tokens[0]))
         {
-            tokens = [.. tokens[0].Select(c => c.ToString())];
+            var letters = tokens[0];
+            tokens = new string[letters.Length];
+            for (var i = 0; i < letters.Length; i++)
+            {
+                tokens[i] = OneCharacter[letters[i]];
+            }
         }
 
         if (tokens.Length > rowsLeft)
@@ -45,5 +51,52 @@ public static class GridParser
         }
 
         return ParseResult<List<int>>.Ok(ratings);
+    }
+
+    /// <summary>As <c>Split([' ', ',', ';', '-', '/'], RemoveEmptyEntries)</c>, with shared one-character strings.</summary>
+    private static string[] Tokens(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!IsSeparator(text[i]) && (i == 0 || IsSeparator(text[i - 1])))
+            {
+                count++;
+            }
+        }
+
+        var tokens = count == 0 ? [] : new string[count];
+        var found = 0;
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var separator = i == text.Length || IsSeparator(text[i]);
+            if (!separator && start < 0)
+            {
+                start = i;
+            }
+            else if (separator && start >= 0)
+            {
+                tokens[found++] = i - start == 1 && text[start] < OneCharacter.Length ? OneCharacter[text[start]] : text[start..i];
+                start = -1;
+            }
+        }
+
+        return tokens;
+    }
+
+    private static bool IsSeparator(char c) => c is ' ' or ',' or ';' or '-' or '/';
+
+    private static bool AllAsciiLetters(string token)
+    {
+        foreach (var c in token)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

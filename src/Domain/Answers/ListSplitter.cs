@@ -20,19 +20,7 @@ public static class ListSplitter
                 continue;
             }
 
-            foreach (var part in SplitConjunctions(chunk, isName))
-            {
-                // "1 3 5" is three numbers; "redes sociales" is one name.
-                var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (words.Length > 1 && AllDigits(words))
-                {
-                    items.AddRange(words);
-                }
-                else if (part.Length > 0)
-                {
-                    items.Add(part);
-                }
-            }
+            AddConjoined(items, chunk, isName);
         }
 
         return items;
@@ -55,42 +43,70 @@ public static class ListSplitter
     }
 
     /// <summary>
-    /// The pieces between "y", "e" and "and", except that consecutive pieces that together name an option stay
+    /// Adds the pieces between "y", "e" and "and", except that consecutive pieces that together name an option stay
     /// together: "salud y arte y cultura" is "salud" and "arte y cultura".
     /// </summary>
-    private static IEnumerable<string> SplitConjunctions(string chunk, Func<string, bool> isName)
+    private static void AddConjoined(List<string> items, string chunk, Func<string, bool> isName)
     {
         var words = chunk.Split(' ');
-        var pieces = new List<Range>();
+        List<Range>? pieces = null;
         var start = 0;
         for (var i = 0; i < words.Length; i++)
         {
             if (words[i] is "y" or "e" or "and")
             {
-                pieces.Add(start..i);
+                (pieces ??= []).Add(start..i);
                 start = i + 1;
             }
         }
 
-        pieces.Add(start..words.Length);
-        if (pieces.Count == 1)
+        if (pieces is null)
         {
-            // No conjunction: the one piece is the chunk itself (joining its words again would only copy it).
-            yield return chunk;
-            yield break;
+            // No conjunction: the one piece is the chunk itself, already split into words (unless a double space
+            // left empty ones, which the part's own split drops).
+            AddPart(items, chunk, Array.IndexOf(words, "") < 0 ? words : null);
+            return;
         }
 
+        pieces.Add(start..words.Length);
         var first = 0;
         while (first < pieces.Count)
         {
             var last = pieces.Count - 1;
-            while (last > first && !isName(string.Join(' ', words[pieces[first].Start..pieces[last].End])))
+            while (last > first && !isName(Join(words, pieces[first].Start.Value, pieces[last].End.Value)))
             {
                 last--;
             }
 
-            yield return string.Join(' ', words[pieces[first].Start..pieces[last].End]);
+            AddPart(items, Join(words, pieces[first].Start.Value, pieces[last].End.Value), null);
             first = last + 1;
         }
     }
+
+    /// <summary>"1 3 5" is three numbers; "redes sociales" is one name.</summary>
+    private static void AddPart(List<string> items, string part, string[]? words)
+    {
+        if (words is null && !part.Contains(' ', StringComparison.Ordinal))
+        {
+            // One word: nothing to split.
+            if (part.Length > 0)
+            {
+                items.Add(part);
+            }
+
+            return;
+        }
+
+        words ??= part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 1 && AllDigits(words))
+        {
+            items.AddRange(words);
+        }
+        else if (part.Length > 0)
+        {
+            items.Add(part);
+        }
+    }
+
+    private static string Join(string[] words, int start, int end) => string.Join(' ', words, start, end - start);
 }

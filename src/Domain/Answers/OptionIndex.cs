@@ -9,9 +9,15 @@ namespace ChatSurvey.Domain.Answers;
 public sealed class OptionIndex
 {
     private static readonly string[] NumberPrefixes = ["opcion ", "numero ", "la ", "el ", "no. ", "#", "option ", "number "];
+
+    /// <summary>The first characters of <see cref="NumberPrefixes"/>: an item starting otherwise has no prefix to strip.</summary>
+    private static readonly System.Buffers.SearchValues<char> PrefixStarts = System.Buffers.SearchValues.Create([.. NumberPrefixes.Select(p => p[0]).Distinct()]);
     private readonly string[][] _names;
     private readonly string[][] _exact;
     private readonly Func<string, bool> _isExactName;
+
+    /// <summary>Every alias, code and normalized text, to the first option that has it.</summary>
+    private readonly Dictionary<string, int> _exactIndex = new(StringComparer.Ordinal);
 
     public OptionIndex(IReadOnlyList<SurveyOption> options)
     {
@@ -24,6 +30,10 @@ public sealed class OptionIndex
             var texts = options[i].Text.Languages.Select(options[i].Text.Get).Append(options[i].Text.Default);
             _names[i] = [.. texts.Select(TextNormalizer.Normalize).Where(n => n.Length > 0).Distinct()];
             _exact[i] = [.. options[i].Aliases.Select(TextNormalizer.Normalize).Append(TextNormalizer.Normalize(options[i].Code)).Distinct()];
+            foreach (var name in _exact[i].Concat(_names[i]))
+            {
+                _exactIndex.TryAdd(name, i);
+            }
         }
     }
 
@@ -84,8 +94,9 @@ public sealed class OptionIndex
             return ParseResult<List<int>>.Ok([whole]);
         }
 
-        var chosen = new List<int>();
-        foreach (var item in ListSplitter.Split(normalized, _isExactName))
+        var items = ListSplitter.Split(normalized, _isExactName);
+        var chosen = new List<int>(items.Count);
+        foreach (var item in items)
         {
             var match = Match(item);
             if (!match.IsOk)
@@ -106,29 +117,23 @@ public sealed class OptionIndex
 
     private bool IsExactName(string item) => ExactIndex(item) >= 0;
 
-    private int ExactIndex(string item)
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            if (Array.IndexOf(_exact[i], item) >= 0 || Array.IndexOf(_names[i], item) >= 0)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    /// <summary>The first option whose alias, code or text is exactly <paramref name="item"/>; -1 when none is.</summary>
+    private int ExactIndex(string item) => _exactIndex.TryGetValue(item, out var index) ? index : -1;
 
     /// <summary>A whole number, allowing the ways people point at a list entry ("la 3", "#3").</summary>
     public static bool TryNumber(string item, out int number)
     {
         var span = item.AsSpan();
-        foreach (var prefix in NumberPrefixes)
+        // Only items that start like a prefix are compared with the prefixes: "3", "12" and "b" go straight on.
+        if (!span.IsEmpty && PrefixStarts.Contains(span[0]))
         {
-            if (span.StartsWith(prefix, StringComparison.Ordinal))
+            foreach (var prefix in NumberPrefixes)
             {
-                span = span[prefix.Length..].Trim();
-                break;
+                if (span.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    span = span[prefix.Length..].Trim();
+                    break;
+                }
             }
         }
 

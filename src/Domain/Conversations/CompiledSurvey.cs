@@ -10,6 +10,7 @@ namespace ChatSurvey.Domain.Conversations;
 public sealed class CompiledSurvey
 {
     private readonly Dictionary<string, QuestionPrompts[]> _prompts = [];
+    private readonly Dictionary<string, string> _consentTexts = [];
 
     public CompiledSurvey(SurveyDefinition definition, TimeSpan? resumePromptAfter = null, bool oneResponsePerPerson = true)
     {
@@ -22,6 +23,7 @@ public sealed class CompiledSurvey
         {
             var texts = BotTexts.For(language);
             _prompts[language] = [.. definition.Questions.Select(q => new QuestionPrompts(definition, q, texts, language))];
+            _consentTexts[language] = ComposeConsentText(definition, language);
         }
     }
 
@@ -42,6 +44,16 @@ public sealed class CompiledSurvey
 
     internal QuestionPrompts Prompts(int question, string language) =>
         (_prompts.TryGetValue(language, out var prompts) ? prompts : _prompts[Definition.DefaultLanguage])[question];
+
+    /// <summary>The welcome, the privacy notice and the language hint: the consent question, built once per language.</summary>
+    internal string ConsentText(string language) =>
+        _consentTexts.TryGetValue(language, out var text) ? text : ComposeConsentText(Definition, language);
+
+    private static string ComposeConsentText(SurveyDefinition definition, string language)
+    {
+        var texts = BotTexts.For(language);
+        return $"{texts.Welcome}\n\n{definition.Privacy.Get(language)}\n{texts.LanguageHint}";
+    }
 
     /// <summary>Languages a person can switch to: the survey's, where the bot also speaks them.</summary>
     public bool Speaks(string language) => _prompts.ContainsKey(language);

@@ -63,7 +63,7 @@ public static class StateSerializer
         var stage = (Stage)reader.Byte();
         var returnTo = (Stage)reader.Byte();
         var flags = reader.Byte();
-        var language = reader.String();
+        var language = reader.Language();
         var promoter = reader.String();
         var question = (int)reader.Number();
         var startedAt = reader.Number();
@@ -135,7 +135,8 @@ public static class StateSerializer
             _position += length;
         }
 
-        public readonly void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+        // Cleared on return: the buffer held the person's answers.
+        public readonly void Dispose() => ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
 
         private void Ensure(int count)
         {
@@ -146,7 +147,7 @@ public static class StateSerializer
 
             var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _position + count));
             Written.CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
             _buffer = larger;
         }
 
@@ -198,7 +199,16 @@ public static class StateSerializer
             return count is >= 0 and <= 1024 ? (int)count : throw new FormatException("Malformed list in conversation state.");
         }
 
-        public string String()
+        public string String() => Encoding.UTF8.GetString(StringBytes());
+
+        /// <summary>A language code; the bot's own two are returned as the same instances, not new strings.</summary>
+        public string Language()
+        {
+            var bytes = StringBytes();
+            return bytes.SequenceEqual("es"u8) ? "es" : bytes.SequenceEqual("en"u8) ? "en" : Encoding.UTF8.GetString(bytes);
+        }
+
+        private ReadOnlySpan<byte> StringBytes()
         {
             var length = (int)Number();
             if (length < 0 || length > _bytes.Length - _position)
@@ -206,34 +216,36 @@ public static class StateSerializer
                 throw new FormatException("Conversation state is truncated.");
             }
 
-            var text = Encoding.UTF8.GetString(_bytes.Slice(_position, length));
+            var bytes = _bytes.Slice(_position, length);
             _position += length;
-            return text;
+            return bytes;
         }
 
         public Answer Answer()
         {
             // Plain arrays handed to ImmutableArray without a builder or a copy: they are fresh and never change.
+            // A lone choice (yes/no, one option) is held back: without texts it is a shared Answer.Choice instance.
             var choiceCount = Count();
-            var choices = choiceCount == 0 ? [] : new int[choiceCount];
-            for (var i = 0; i < choiceCount; i++)
+            var choices = choiceCount > 1 ? new int[choiceCount] : [];
+            var onlyChoice = choiceCount == 1 ? (int)Number() : 0;
+            for (var i = 0; i < choices.Length; i++)
             {
                 choices[i] = (int)Number();
             }
 
             var textCount = Count();
+            if (textCount == 0 && choiceCount <= 1)
+            {
+                return choiceCount == 0 ? Conversations.Answer.Empty : Conversations.Answer.Choice(onlyChoice);
+            }
+
             var texts = textCount == 0 ? [] : new string[textCount];
             for (var i = 0; i < textCount; i++)
             {
                 texts[i] = String();
             }
 
-            return (choiceCount, textCount) switch
-            {
-                (0, 0) => Conversations.Answer.Empty,
-                (1, 0) => Conversations.Answer.Choice(choices[0]),
-                _ => new Answer(ImmutableCollectionsMarshal.AsImmutableArray(choices), ImmutableCollectionsMarshal.AsImmutableArray(texts)),
-            };
+            return new Answer(ImmutableCollectionsMarshal.AsImmutableArray(choiceCount == 1 ? [onlyChoice] : choices), ImmutableCollectionsMarshal.AsImmutableArray(texts));
         }
     }
 }

@@ -191,7 +191,8 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         {
             Stage = Stage.Asking,
             StartedAt = now.ToUnixTimeSeconds(),
-            Answers = [.. new Answer?[survey.Questions.Count]],
+            // A fresh array of nulls, wrapped rather than copied.
+            Answers = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(new Answer?[survey.Questions.Count]),
             Draft = Answer.Empty,
         };
         _events.Add(new ConversationStarted(now, _state.Promoter, _state.Language));
@@ -287,7 +288,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         switch (_state.Stage)
         {
             case Stage.Consent:
-                _replies.Add(new Reply($"{Texts.Welcome}\n\n{survey.Definition.Privacy.Get(_state.Language)}\n{Texts.LanguageHint}", ReplyStyle.YesNo, ConsentChoices(), Prompt: CurrentPrompt));
+                _replies.Add(new Reply(survey.ConsentText(_state.Language), ReplyStyle.YesNo, ConsentChoices(), Prompt: CurrentPrompt));
                 break;
             case Stage.Asking:
                 Ask(isNew: false);
