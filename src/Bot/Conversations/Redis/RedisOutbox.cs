@@ -10,7 +10,9 @@ namespace ChatSurvey.Bot.Conversations.Redis;
 public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : IOutbox
 {
     private const string Group = "domain-store";
-    private static readonly TimeSpan ClaimAfter = TimeSpan.FromMinutes(1);
+    // Long enough that a live consumer has written its batch (idempotent writes make an early claim harmless),
+    // short enough that a killed instance's entries are picked up within seconds.
+    private static readonly TimeSpan ClaimAfter = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<string, (int Bucket, RedisValue StreamId, OutboxEntry Entry)> _inFlight = new();
@@ -34,30 +36,25 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
         {
             var batch = new List<OutboxEntry>();
             // Entries of a dead consumer are rare; look for them once in a while, not on every read.
-            var claim = time.GetTimestamp() >= _nextClaim;
-            if (claim)
+            if (time.GetTimestamp() >= _nextClaim)
             {
                 _nextClaim = time.GetTimestamp() + (long)(ClaimAfter.TotalSeconds * time.TimestampFrequency);
-            }
-
-            for (var bucket = 0; bucket < keys.Buckets && batch.Count < max; bucket++)
-            {
-                var stream = keys.Outbox(bucket);
-                if (claim)
+                for (var bucket = 0; bucket < keys.Buckets && batch.Count < max; bucket++)
                 {
-                    var claimed = await Db.StreamAutoClaimAsync(stream, Group, _consumer, (long)ClaimAfter.TotalMilliseconds, "0-0", max - batch.Count);
+                    var claimed = await Db.StreamAutoClaimAsync(keys.Outbox(bucket), Group, _consumer, (long)ClaimAfter.TotalMilliseconds, "0-0", max - batch.Count);
                     Add(batch, bucket, claimed.ClaimedEntries);
                 }
+            }
 
-                if (batch.Count < max)
-                {
-                    Add(batch, bucket, await Db.StreamReadGroupAsync(stream, Group, _consumer, ">", max - batch.Count));
-                }
+            if (batch.Count < max)
+            {
+                await ReadNewAsync(batch, max);
             }
 
             if (batch.Count > 0)
             {
-                return batch;
+                // A first round may bring more than max (one from each bucket); the rest stays in flight for the next call.
+                return batch.Count > max ? batch.GetRange(0, max) : batch;
             }
 
             await Task.Delay(PollInterval, time, cancellationToken);
@@ -70,34 +67,55 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
             .Select(e => _inFlight.TryRemove(e.Id, out var at) ? (at.Bucket, at.StreamId) : (Bucket: -1, StreamId: RedisValue.Null))
             .Where(at => at.Bucket >= 0)
             .GroupBy(at => at.Bucket);
-        foreach (var bucket in byBucket)
+        // All buckets at once: the commands share one pipelined write instead of a round trip each.
+        await Task.WhenAll(byBucket.Select(async bucket =>
         {
             var ids = bucket.Select(at => at.StreamId).ToArray();
             var stream = keys.Outbox(bucket.Key);
             // Acknowledged entries are deleted at once: the domain store has them, Redis memory need not.
             await Db.StreamAcknowledgeAsync(stream, Group, ids);
             await Db.StreamDeleteAsync(stream, ids);
-        }
+        }));
     }
 
     public async Task<OutboxLag> LagAsync(CancellationToken cancellationToken)
     {
-        long entries = 0;
-        var oldest = TimeSpan.Zero;
-        for (var bucket = 0; bucket < keys.Buckets; bucket++)
+        var buckets = await Task.WhenAll(Enumerable.Range(0, keys.Buckets).Select(async bucket =>
         {
             var stream = keys.Outbox(bucket);
-            entries += await Db.StreamLengthAsync(stream);
+            var length = Db.StreamLengthAsync(stream);
+            var oldest = Db.StreamRangeAsync(stream, count: 1);
+            await Task.WhenAll(length, oldest);
+            var first = await oldest;
             // Stream ids start with the milliseconds they were added at.
-            var first = await Db.StreamRangeAsync(stream, count: 1);
-            if (first.Length > 0 && long.TryParse(((string)first[0].Id!).Split('-')[0], System.Globalization.CultureInfo.InvariantCulture, out var milliseconds))
-            {
-                var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
-                oldest = age > oldest ? age : oldest;
-            }
+            var age = first.Length > 0 && long.TryParse(((string)first[0].Id!).Split('-')[0], System.Globalization.CultureInfo.InvariantCulture, out var milliseconds)
+                ? time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+                : TimeSpan.Zero;
+            return (Entries: await length, Age: age);
+        }));
+        return new OutboxLag(buckets.Sum(b => b.Entries), buckets.Max(b => b.Age));
+    }
+
+    /// <summary>
+    /// New entries, up to <paramref name="max"/> in all: a fair share from every bucket in one pipelined round (an idle
+    /// poll is then one write and one read, not a round trip per bucket), then more from buckets that had more.
+    /// </summary>
+    private async Task ReadNewAsync(List<OutboxEntry> batch, int max)
+    {
+        var share = Math.Max(1, (max - batch.Count) / keys.Buckets);
+        var rounds = await Task.WhenAll(Enumerable.Range(0, keys.Buckets).Select(b => Db.StreamReadGroupAsync(keys.Outbox(b), Group, _consumer, ">", share)));
+        for (var bucket = 0; bucket < keys.Buckets; bucket++)
+        {
+            Add(batch, bucket, rounds[bucket]);
         }
 
-        return new OutboxLag(entries, oldest);
+        for (var bucket = 0; bucket < keys.Buckets && batch.Count < max; bucket++)
+        {
+            if (rounds[bucket].Length == share)
+            {
+                Add(batch, bucket, await Db.StreamReadGroupAsync(keys.Outbox(bucket), Group, _consumer, ">", max - batch.Count));
+            }
+        }
     }
 
     private void Add(List<OutboxEntry> batch, int bucket, StreamEntry[] entries)
