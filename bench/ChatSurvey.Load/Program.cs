@@ -2,6 +2,7 @@ using ChatSurvey.Load;
 
 // dotnet run -c Release --project bench/ChatSurvey.Load -- load --store redis --respondents 200 [--pause 2000-4000]
 // dotnet run -c Release --project bench/ChatSurvey.Load -- memory --count 100000
+// dotnet run -c Release --project bench/ChatSurvey.Load -- webhooks [--sizes 50,200,1000] [--pauses 0,2000-4000] [--soak-minutes 10]
 var mode = args.FirstOrDefault() ?? "load";
 string Option(string name, string fallback)
 {
@@ -12,6 +13,15 @@ string Option(string name, string fallback)
 if (mode == "memory")
 {
     await MemoryRun.RunAsync(int.Parse(Option("--count", "100000"), System.Globalization.CultureInfo.InvariantCulture));
+}
+else if (mode == "webhooks")
+{
+    await WebhookLoadRun.RunAsync(WebhookSettings.Parse(args));
+}
+else if (mode == "floor")
+{
+    // Started by the webhooks mode as a child process; runs until killed.
+    await FloorEndpoint.RunAsync(name => Option(name, ""));
 }
 else
 {

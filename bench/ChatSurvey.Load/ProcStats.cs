@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace ChatSurvey.Load;
+
+/// <summary>
+/// CPU time and memory of processes, read from /proc, so that each figure belongs to one process (the bot, the floor,
+/// redis-server, postgres) and never includes the respondents, which share the machine.
+/// </summary>
+internal static class ProcStats
+{
+    /// <summary>USER_HZ: /proc counts CPU time in ticks of 1/100 s on every mainstream Linux build.</summary>
+    private const double TicksPerSecond = 100;
+
+    /// <summary>User + system CPU time of one process (its threads included), or zero once it has gone.</summary>
+    public static TimeSpan Cpu(int pid)
+    {
+        var fields = StatFields(pid);
+        return fields is null ? TimeSpan.Zero : Ticks(long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>CPU time of a process and all its children alive now (postgres: the postmaster and its backends).</summary>
+    public static TimeSpan TreeCpu(int root)
+    {
+        var total = Cpu(root);
+        foreach (var pid in Pids())
+        {
+            if (pid != root && StatFields(pid) is { } fields && fields[1] == root.ToString(CultureInfo.InvariantCulture))
+            {
+                total += Ticks(long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Resident set size in bytes (VmRSS), or zero once the process has gone.</summary>
+    public static long Rss(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// The whole machine's CPU time so far: process time (user, nice, system) and interrupt time (irq, softirq; loopback
+    /// networking is mostly softirq, which no process is charged for).
+    /// </summary>
+    public static (TimeSpan Process, TimeSpan Interrupts) Machine()
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long At(int i) => long.Parse(cpu[i], CultureInfo.InvariantCulture);
+        return (Ticks(At(1) + At(2) + At(3) + At(8)), Ticks(At(6) + At(7)));
+    }
+
+    public static double LoadAverage() =>
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+
+    private static TimeSpan Ticks(long ticks) => TimeSpan.FromSeconds(ticks / TicksPerSecond);
+
+    /// <summary>The fields after "pid (comm) ": [0] state, [1] ppid, [11] utime, [12] stime.</summary>
+    private static string[]? StatFields(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // comm may hold spaces and parentheses; the last ')' ends it.
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<int> Pids() =>
+        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Select(n => int.TryParse(n, out var pid) ? pid : 0).Where(pid => pid > 0);
+}

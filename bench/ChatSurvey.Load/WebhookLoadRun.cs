@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace ChatSurvey.Load;
+
+/// <summary>
+/// The webhook load run: the bot and the floor started side by side, calibrated and warmed up; then each scenario
+/// (respondents × pause) on the bot and right after on the floor, so both meet the same machine; then the soak on the
+/// bot. Prints the tables and writes every figure as JSON.
+/// </summary>
+internal static class WebhookLoadRun
+{
+    // Named literals: a run with no turns has NaN percentiles, which plain JSON cannot hold.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    private static readonly JsonSerializerOptions OneLine = new(Json) { WriteIndented = false };
+
+    public static async Task RunAsync(WebhookSettings settings)
+    {
+        Console.WriteLine(Machine());
+        await using var environment = await WebhookEnvironment.StartAsync(settings.BotEnvironment);
+        Console.WriteLine($"bot pid {environment.Bot.Process.Pid}, floor pid {environment.Floor.Process.Pid}, logs in {environment.Folder}");
+        foreach (var target in new[] { environment.Bot, environment.Floor })
+        {
+            foreach (var channel in Enum.GetValues<Channel>())
+            {
+                await environment.Respondents.CalibrateAsync(target, channel);
+                Console.WriteLine($"{target.Name} {channel}: messages after each step {string.Join(' ', target.Expected[channel])}");
+            }
+
+            // JIT tiers, connection pools and Redis scripts warmed before anything is measured.
+            await ScenarioRun.RunAsync(environment, target, new Scenario(200, 0, 0, settings.PausedChannels), strict: false);
+        }
+
+        var runs = new List<RunResult>();
+        foreach (var size in settings.Sizes)
+        {
+            foreach (var scenario in settings.ScenariosOf(size))
+            {
+                foreach (var target in new[] { environment.Bot, environment.Floor })
+                {
+                    var result = await ScenarioRun.RunAsync(environment, target, scenario, settings.Strict);
+                    runs.Add(result);
+                    Console.WriteLine(JsonSerializer.Serialize(result, OneLine));
+                }
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(WebhookReport.Tables(runs));
+        SoakResult? soak = null;
+        if (settings.SoakDuration > TimeSpan.Zero)
+        {
+            var pause = settings.Pauses.LastOrDefault(p => p.Max > 0);
+            pause = pause.Max > 0 ? pause : (2000, 4000);
+            soak = await SoakRun.RunAsync(environment, new Scenario(settings.SoakRespondents, pause.Min, pause.Max, settings.PausedChannels), settings.SoakDuration);
+            Console.WriteLine(WebhookReport.Soak(soak));
+        }
+
+        await File.WriteAllTextAsync(settings.Output, JsonSerializer.Serialize(new { machine = Machine(), date = DateTimeOffset.UtcNow, settings.BotEnvironment, runs, soak }, Json));
+        Console.WriteLine($"raw results: {Path.GetFullPath(settings.Output)}");
+    }
+
+    private static string Machine()
+    {
+        var model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
+        return string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {model}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+    }
+}
