@@ -2,7 +2,9 @@ using ChatSurvey.Load;
 
 // dotnet run -c Release --project bench/ChatSurvey.Load -- load --store redis --respondents 200 [--pause 2000-4000]
 // dotnet run -c Release --project bench/ChatSurvey.Load -- memory --count 100000
+// dotnet run -c Release --project bench/ChatSurvey.Load -- store [--respondents 2000] [--read 1000000]
 // dotnet run -c Release --project bench/ChatSurvey.Load -- webhooks [--sizes 50,200,1000] [--pauses 0,2000-4000] [--soak-minutes 10]
+// dotnet run -c Release --project bench/ChatSurvey.Load -- allocations
 var mode = args.FirstOrDefault() ?? "load";
 string Option(string name, string fallback)
 {
@@ -18,10 +20,23 @@ else if (mode == "webhooks")
 {
     await WebhookLoadRun.RunAsync(WebhookSettings.Parse(args));
 }
+else if (mode == "allocations")
+{
+    await AllocationRun.RunAsync();
+}
 else if (mode == "floor")
 {
     // Started by the webhooks mode as a child process; runs until killed.
     await FloorEndpoint.RunAsync(name => Option(name, ""));
+}
+else if (mode == "store")
+{
+    await StoreRun.RunAsync(int.Parse(Option("--respondents", "2000"), System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--read", "1000000"), System.Globalization.CultureInfo.InvariantCulture));
+}
+else if (mode == "store-export")
+{
+    // Started by the store mode as a child process, so each export's memory is measured on its own.
+    await StoreRun.ExportAsync(Option("--provider", ""), Option("--connection", ""), Option("--query", "join"));
 }
 else
 {

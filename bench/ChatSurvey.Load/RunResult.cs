@@ -13,6 +13,8 @@ internal sealed record RunResult
     /// <summary>The channels the respondents took in turn.</summary>
     public required string Channels { get; init; }
 
+    public required int SurveysEach { get; init; }
+
     /// <summary>1, or more when an earlier attempt was disturbed by other work on the machine.</summary>
     public required int Attempt { get; init; }
 
@@ -51,6 +53,12 @@ internal sealed record RunResult
     /// <summary>Messages for nobody waiting: duplicates, or replies past a respondent's timeout. Should be 0.</summary>
     public required long UnmatchedMessages { get; init; }
 
+    /// <summary>Commands the target's Redis ran per turn (its round trips, with the bot's outbox reads and acks).</summary>
+    public required double RedisCommandsPerTurn { get; init; }
+
+    /// <summary>Rows the bot wrote to PostgreSQL per turn, one INSERT each.</summary>
+    public required double PostgresRowsPerTurn { get; init; }
+
     public required double TargetCpuMsPerTurn { get; init; }
 
     public required double RedisCpuMsPerTurn { get; init; }
@@ -87,4 +95,15 @@ internal sealed record RunResult
 
     /// <summary>From the bot's /metrics: the histogram bucket bound under which 99% of turns fell.</summary>
     public double? BotTurnP99UpperMs { get; init; }
+
+    /// <summary>From the bot's /metrics: kilobytes the bot allocated per turn (every part of it: HTTP, Redis, sending, outbox).</summary>
+    public double? BotAllocatedKbPerTurn { get; init; }
+
+    /// <summary>From the bot's /metrics: time in GC pauses over the run, and collections "gen0/gen1/gen2".</summary>
+    public double? BotGcPauseMs { get; init; }
+
+    public string? BotGcCollections { get; init; }
+
+    /// <summary>Set when strangers used more than a tenth of a core during the last attempt: read the figures with care.</summary>
+    public required bool Disturbed { get; init; }
 }

@@ -6,7 +6,9 @@ namespace ChatSurvey.Load;
 internal sealed record SoakSample(
     double Minute,
     double BotRssMb,
+    double BotHeapMb,
     double RedisUsedMb,
+    double RedisBeyondFinishedMb,
     long RedisKeys,
     int CompletedSurveys,
     int TurnsInWindow,
@@ -28,21 +30,25 @@ internal sealed record SoakResult(
     double P99Ms,
     double BotCpuMsPerTurn,
     double FinishedConversationKeyBytes,
+    double FinishedConversationBytes,
     double RedisGrowthPerCompletedSurveyBytes,
     IReadOnlyList<SoakSample> Samples);
 
 /// <summary>
 /// A steady load for a fixed time: <c>n</c> respondent slots, each answering with pauses and starting over as a new
-/// person when it finishes, so about <c>n</c> conversations are always in progress. The bot's RSS and its Redis's
-/// memory are sampled every 30 s. At the deadline no new answer is sent and the run stops by itself.
+/// person when it finishes, so about <c>n</c> conversations are always in progress. The bot's RSS and managed heap
+/// and its Redis's memory are sampled every 30 s. A finished conversation stays in Redis on purpose ("ya
+/// respondiste", one response per person), so Redis is also shown net of a finished conversation's bytes per survey
+/// completed during the soak: that part must stay flat. At the deadline no new answer is sent and the run stops by
+/// itself.
 /// </summary>
 internal static class SoakRun
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(30);
 
-    public static async Task<SoakResult> RunAsync(WebhookEnvironment environment, Scenario scenario, TimeSpan duration)
+    public static async Task<SoakResult> RunAsync(WebhookEnvironment environment, Scenario scenario, TimeSpan duration, double finishedBytes)
     {
-        var (respondents, pauseMin, pauseMax, _) = scenario;
+        var (respondents, pauseMin, pauseMax, _, _) = scenario;
         var bot = environment.Bot;
         var log = new LatencyLog();
         var unmatchedBefore = environment.Fakes.Counts.Unmatched;
@@ -60,10 +66,13 @@ internal static class SoakRun
             var turns = log.Turns;
             var latencies = log.Sorted(window);
             var seconds = Math.Max(0.001, (at - windowStart).TotalSeconds);
+            var redisUsed = await bot.RedisUsedMemoryAsync();
             var sample = new SoakSample(
                 Math.Round(at.TotalMinutes, 2),
                 Math.Round(ProcStats.Rss(bot.Process.Pid) / 1048576.0, 1),
-                Math.Round(await bot.RedisUsedMemoryAsync() / 1048576.0, 2),
+                Math.Round((await RuntimeCounters.ScrapeAsync(environment.Http, bot))!.HeapBytes / 1048576.0, 1),
+                Math.Round(redisUsed / 1048576.0, 2),
+                Math.Round((redisUsed - (log.CompletedSurveys * finishedBytes)) / 1048576.0, 2),
                 await bot.RedisKeysAsync(),
                 log.CompletedSurveys,
                 turns - window,
@@ -110,13 +119,14 @@ internal static class SoakRun
             LatencyLog.Percentile(all, 0.99),
             cpu.TotalMilliseconds / Math.Max(1, turns),
             await bot.MemoryUsageAsync("*:c:*", 200),
+            finishedBytes,
             (last.RedisUsedMb - first.RedisUsedMb) * 1048576 / Math.Max(1, last.CompletedSurveys - first.CompletedSurveys),
             samples);
     }
 
     private static async Task SlotAsync(WebhookEnvironment environment, int slot, Scenario scenario, LatencyLog log, CancellationToken deadline)
     {
-        var (_, pauseMin, pauseMax, channels) = scenario;
+        var (_, pauseMin, pauseMax, channels, _) = scenario;
         try
         {
             await Task.Delay(Random.Shared.Next(pauseMax), deadline);

@@ -28,6 +28,9 @@ internal sealed class Target(string name, ChildProcess process, RedisProcess red
 
     public async Task<long> RedisUsedMemoryAsync() => long.Parse(await InfoAsync("memory", "used_memory"), CultureInfo.InvariantCulture);
 
+    /// <summary>Commands Redis has run so far (INFO stats), to count round trips per turn.</summary>
+    public async Task<long> RedisCommandsAsync() => long.Parse(await InfoAsync("stats", "total_commands_processed"), CultureInfo.InvariantCulture);
+
     public async Task<int> RedisPidAsync() => int.Parse(await InfoAsync("server", "process_id"), CultureInfo.InvariantCulture);
 
     public async Task<long> RedisKeysAsync() => await Server.DatabaseSizeAsync();

@@ -54,6 +54,16 @@ internal sealed class WebhookEnvironment : IAsyncDisposable
 
     public TimeSpan PostgresCpu() => ProcStats.TreeCpu(PostgresPid());
 
+    /// <summary>Rows in the domain store's tables: the bot writes one INSERT per row, so their growth counts its statements.</summary>
+    public async Task<long> PostgresRowsAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Postgres.ConnectionString());
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM conversation_events) + (SELECT count(*) FROM responses) + (SELECT count(*) FROM answer_values)", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     private async Task StartPartsAsync(IReadOnlyList<string> botEnvironment)
     {
         Fakes = Own(await FakeApis.StartAsync());

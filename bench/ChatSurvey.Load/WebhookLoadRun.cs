@@ -19,6 +19,16 @@ internal static class WebhookLoadRun
     {
         Console.WriteLine(Machine());
         await using var environment = await WebhookEnvironment.StartAsync(settings.BotEnvironment);
+        // Interrupted (Ctrl+C, kill): stop the bot, the floor, Redis and PostgreSQL rather than leave them running.
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            environment.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Environment.Exit(130);
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         Console.WriteLine($"bot pid {environment.Bot.Process.Pid}, floor pid {environment.Floor.Process.Pid}, logs in {environment.Folder}");
         foreach (var target in new[] { environment.Bot, environment.Floor })
         {
@@ -53,7 +63,9 @@ internal static class WebhookLoadRun
         {
             var pause = settings.Pauses.LastOrDefault(p => p.Max > 0);
             pause = pause.Max > 0 ? pause : (2000, 4000);
-            soak = await SoakRun.RunAsync(environment, new Scenario(settings.SoakRespondents, pause.Min, pause.Max, settings.PausedChannels), settings.SoakDuration);
+            // What a finished conversation keeps, from the largest pausing run (its outbox drained, nothing else in flight).
+            var finished = runs.Where(r => r.Target == "bot" && r.Pause != "none").MaxBy(r => r.Respondents)?.RedisBytesPerFinishedConversation ?? 700;
+            soak = await SoakRun.RunAsync(environment, new Scenario(settings.SoakRespondents, pause.Min, pause.Max, settings.PausedChannels), settings.SoakDuration, finished);
             Console.WriteLine(WebhookReport.Soak(soak));
         }
 

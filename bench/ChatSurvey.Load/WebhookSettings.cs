@@ -53,7 +53,7 @@ internal sealed record WebhookSettings(
         {
             foreach (var channels in max > 0 ? [PausedChannels] : ChannelSets)
             {
-                yield return new Scenario(size, min, max, channels);
+                yield return new Scenario(size, min, max, channels, max > 0 ? 1 : (1000 + size - 1) / size);
             }
         }
     }

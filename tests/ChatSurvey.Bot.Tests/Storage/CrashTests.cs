@@ -38,9 +38,6 @@ public sealed class CrashTests(PostgresFixture postgres, ITestOutputHelper outpu
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__ChatSurvey"] = database,
             ["Privacy__PseudonymKey"] = PseudonymKey,
-            // Outbox entries a killed bot had read and not acknowledged are claimed by the next one after this (a
-            // minute by default, which would make this test wait a minute after the last kill).
-            ["Redis__ClaimAfter"] = "00:00:05",
         });
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await bot.StartAsync();
@@ -82,7 +79,8 @@ public sealed class CrashTests(PostgresFixture postgres, ITestOutputHelper outpu
         var expected = completed.Select(c => pseudonyms.For(new ConversationKey("web", c))).Order(StringComparer.Ordinal).ToList();
         var valuesPerResponse = ValuesPerResponse();
 
-        // Entries a killed bot had read but not acknowledged wait until the next one claims them; generous deadline.
+        // Entries a killed bot had read but not acknowledged wait until the next one claims them (after 10 s idle);
+        // generous deadline.
         var context = $"seed {seed}, {bot.Starts} starts";
         var drained = await Drained(http, TimeSpan.FromSeconds(60));
         var responses = await Column(database, "SELECT respondent FROM responses ORDER BY respondent");

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using ChatSurvey.Bot.Storage;
+using ChatSurvey.Domain.Events;
+using Microsoft.Data.Sqlite;
+
+namespace ChatSurvey.Load;
+
+/// <summary>
+/// The domain store on its own: (a) outbox batches written through SqlResponseStore.WriteAsync, as the outbox worker
+/// does, into PostgreSQL and SQLite; (b) a million synthetic responses read back in export order. PostgreSQL is a
+/// server of the harness's own; SQLite a file in a temporary folder.
+/// </summary>
+internal static class StoreRun
+{
+    private const int BatchSize = 256;
+    private const int Concurrent = 64;
+
+    public static async Task RunAsync(int respondents, int read)
+    {
+        var traffic = new OutboxTraffic();
+        Console.WriteLine($"one respondent = {traffic.EntriesPerRespondent} outbox entries; the completed response has {traffic.Response.Values.Count} answer values");
+        await using var postgres = await PostgresProcess.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("chatsurvey-bench-sqlite-").FullName;
+        try
+        {
+            await IngestAsync("postgres", SqlDialect.Postgres, await postgres.CreateDatabaseAsync("ingest"), traffic, respondents);
+            await IngestAsync("sqlite", SqlDialect.Sqlite, $"Data Source={Path.Combine(folder, "ingest.db")}", traffic, respondents);
+            if (read > 0)
+            {
+                var data = new SyntheticResponses(traffic.Response);
+                var pg = await postgres.CreateDatabaseAsync("export");
+                await ReadBackAsync("postgres", SqlDialect.Postgres, pg, read, () => BulkLoad.PostgresAsync(pg, data, read));
+                var file = Path.Combine(folder, "export.db");
+                await ReadBackAsync("sqlite", SqlDialect.Sqlite, $"Data Source={file}", read, () => BulkLoad.SqliteAsync(file, data, read));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task IngestAsync(string name, SqlDialect dialect, string connectionString, OutboxTraffic traffic, int respondents)
+    {
+        await using var store = new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect);
+        await store.MigrateAsync(default);
+        // Warm-up (JIT, pool, statement caches) on people outside the measured range.
+        foreach (var batch in traffic.Batches(respondents, Concurrent, Concurrent, BatchSize))
+        {
+            await store.WriteAsync(batch, default);
+        }
+
+        var batches = new List<double>();
+        long entries = 0, responses = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in traffic.Batches(0, respondents, Concurrent, BatchSize))
+        {
+            var started = Stopwatch.GetTimestamp();
+            await store.WriteAsync(batch, default);
+            batches.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            entries += batch.Count;
+            responses += batch.Count(e => e.Event is ConversationCompleted);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        batches.Sort();
+        Console.WriteLine($"{name} ingest: {responses} responses, {entries} entries in {batches.Count} batches of {BatchSize}, {seconds:F1} s: " +
+            $"{responses / seconds:F0} responses/s, {entries / seconds:F0} entries/s; batch ms p50={batches[batches.Count / 2]:F1} p99={batches[(int)(batches.Count * 0.99)]:F1} max={batches[^1]:F1}");
+    }
+
+    private static async Task ReadBackAsync(string name, SqlDialect dialect, string connectionString, int count, Func<Task> load)
+    {
+        await using var store = new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect);
+        await store.MigrateAsync(default);
+        SqliteConnection.ClearAllPools();
+        var clock = Stopwatch.StartNew();
+        await load();
+        Console.WriteLine($"{name} generate: {count} responses in {clock.Elapsed.TotalSeconds:F0} s (bulk load, indexes rebuilt, analyzed)");
+        SqliteConnection.ClearAllPools();
+        await ExportInChildAsync(name, connectionString, "join");
+        if (dialect == SqlDialect.Postgres)
+        {
+            await ExportInChildAsync(name, connectionString, "lateral");
+        }
+    }
+
+    /// <summary>
+    /// Each export runs in a fresh process of this harness (mode store-export), so its peak working set is the read's
+    /// own and not what generating the data left behind (SQLite's page cache stays in the process after a bulk load).
+    /// </summary>
+    private static async Task ExportInChildAsync(string provider, string connectionString, string query)
+    {
+        var host = Environment.ProcessPath ?? "dotnet";
+        var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            info.ArgumentList.Add(typeof(StoreRun).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { "store-export", "--provider", provider, "--query", query, "--connection", connectionString })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(info) ?? throw new InvalidOperationException("the export process did not start");
+        Console.Write(await child.StandardOutput.ReadToEndAsync());
+        await child.WaitForExitAsync();
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the {provider} {query} export failed ({child.ExitCode})");
+        }
+    }
+
+    /// <summary>The child side: one export, measured from a fresh process.</summary>
+    public static async Task ExportAsync(string provider, string connectionString, string query)
+    {
+        var dialect = SqlDialect.For(provider);
+        var sql = query == "lateral" ? ExportRead.Lateral : ExportRead.Join;
+        await using var store = new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect);
+        var name = $"{provider} export ({query})";
+        Console.WriteLine($"{name} plan:\n  {(await ExportRead.PlanAsync(store, sql)).Replace("\n", "\n  ", StringComparison.Ordinal)}");
+        var f = await ExportRead.RunAsync(store, sql);
+        const double MiB = 1024 * 1024;
+        Console.WriteLine($"{name}: {f.Responses} responses, {f.Rows} rows, {f.CsvBytes / MiB:F0} MiB CSV in {f.Total.TotalSeconds:F1} s " +
+            $"(first row after {f.FirstRow.TotalSeconds:F2} s; {f.Responses / f.Total.TotalSeconds:F0} responses/s); " +
+            $"working set {f.WorkingSetBefore / MiB:F0} MiB before, peak {f.PeakWorkingSet / MiB:F0} MiB; GC allocated {f.Allocated / MiB:F0} MiB");
+    }
+}
