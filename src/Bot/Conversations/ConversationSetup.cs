@@ -30,6 +30,9 @@ public static class ConversationSetup
         connection.AbortOnConnectFail = false;
         // Fail at once while disconnected rather than queueing: the webhook answers 503 and the platform retries.
         connection.BacklogPolicy = BacklogPolicy.FailFast;
+        // Completions on .NET's thread pool instead of the library's own ten dedicated threads, which on a small
+        // machine (2 cores) only add context switches.
+        connection.SocketManager = SocketManager.ThreadPool;
         services.AddSingleton(redis);
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(connection));
         services.AddSingleton(new RedisKeys(redis.KeyPrefix, redis.Buckets));

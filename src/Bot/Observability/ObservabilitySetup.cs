@@ -13,20 +13,21 @@ public static class ObservabilitySetup
     {
         services.AddSingleton<ChatSurveyTelemetry>();
         var otlp = configuration["Observability:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddMeter(ChatSurveyTelemetry.Name, $"{ChatSurveyTelemetry.Name}.*")
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(ChatSurveyTelemetry.Name).AddAspNetCoreInstrumentation();
-                if (!string.IsNullOrWhiteSpace(otlp))
-                {
-                    tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
-                }
-            });
+                .AddPrometheusExporter());
+        // Without an exporter nobody reads the traces; recording them anyway costs every request an Activity.
+        if (!string.IsNullOrWhiteSpace(otlp))
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(ChatSurveyTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
+        }
+
         return services;
     }
 }

@@ -6,6 +6,46 @@ namespace ChatSurvey.Bot.Storage;
 public sealed class Sql(DbConnection connection, DbTransaction? transaction) : IAsyncDisposable
 {
     private readonly List<DbCommand> _commands = [];
+    private readonly List<(string Text, (string Name, object? Value)[] Parameters)> _queued = [];
+
+    /// <summary>Adds a statement to be sent with the others by <see cref="Flush"/>.</summary>
+    public void Queue(string text, params (string Name, object? Value)[] parameters) => _queued.Add((text, parameters));
+
+    /// <summary>
+    /// Sends the queued statements in order: as one batch, so one round trip, where the provider has batches
+    /// (PostgreSQL); one by one otherwise (SQLite, which runs in this process and has no round trips to save).
+    /// </summary>
+    public async Task Flush()
+    {
+        if (_queued.Count == 0)
+        {
+            return;
+        }
+
+        if (connection.CanCreateBatch)
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var (text, parameters) in _queued)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = text;
+                AddParameters(command.Parameters, command.CreateParameter, parameters);
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            foreach (var (text, parameters) in _queued)
+            {
+                await Execute(text, parameters);
+            }
+        }
+
+        _queued.Clear();
+    }
 
     public async Task<int> Execute(string text, params (string Name, object? Value)[] parameters) =>
         await Command(text, parameters).ExecuteNonQueryAsync();
@@ -30,14 +70,18 @@ public sealed class Sql(DbConnection connection, DbTransaction? transaction) : I
         _commands.Add(command);
         command.Transaction = transaction;
         command.CommandText = text;
+        AddParameters(command.Parameters, command.CreateParameter, parameters);
+        return command;
+    }
+
+    private static void AddParameters(DbParameterCollection collection, Func<DbParameter> create, (string Name, object? Value)[] parameters)
+    {
         foreach (var (name, value) in parameters)
         {
-            var parameter = command.CreateParameter();
+            var parameter = create();
             parameter.ParameterName = name;
             parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
+            collection.Add(parameter);
         }
-
-        return command;
     }
 }

@@ -43,11 +43,27 @@ public sealed record SqlDialect(
         at => at.UtcDateTime,
         "",
         "SELECT pg_advisory_xact_lock(727274);",
-        connectionString => NpgsqlDataSource.Create(connectionString))
+        PostgresDataSource)
     {
         LocalDay = (column, minutes) => string.Create(CultureInfo.InvariantCulture, $"to_char(({column} AT TIME ZONE 'UTC') + interval '{minutes} minutes', 'YYYY-MM-DD')"),
         SecondsBetween = (from, to) => $"CAST(EXTRACT(EPOCH FROM ({to} - {from})) AS BIGINT)",
     };
+
+    /// <summary>
+    /// The outbox sends the same few INSERTs all day: prepared on each connection after a few uses, PostgreSQL parses
+    /// and plans them once. A connection string that sets "Max Auto Prepare" itself (0 behind a pooler that cannot
+    /// keep prepared statements) wins.
+    /// </summary>
+    private static NpgsqlDataSource PostgresDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 20;
+        }
+
+        return builder.Build();
+    }
 
     public static SqlDialect For(string? provider) => provider?.ToLowerInvariant() switch
     {

@@ -54,17 +54,17 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
             switch (entry.Event)
             {
                 case ConversationCompleted completed:
-                    await InsertResponse(sql, entry, completed.Response);
+                    QueueResponse(sql, entry, completed.Response);
                     break;
                 case DeletionRequested:
-                    await DeleteRespondent(sql, entry.Respondent);
+                    QueueDeletion(sql, entry.Respondent);
                     break;
             }
 
             // The deletion event itself keeps no pseudonym: nothing links it back to the person.
             var respondent = entry.Event is DeletionRequested ? null : entry.Respondent;
             var columns = EventColumns.Of(entry.Event);
-            await sql.Execute(
+            sql.Queue(
                 "INSERT INTO conversation_events (id, at, type, channel, respondent, promoter, question, detail) VALUES (@id, @at, @type, @channel, @respondent, @promoter, @question, @detail) ON CONFLICT DO NOTHING",
                 ("id", OpaqueId(entry.Id)),
                 ("at", dialect.Time(entry.Event.At)),
@@ -76,6 +76,8 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
                 ("detail", columns.Detail));
         }
 
+        // The whole batch of entries in one round trip on PostgreSQL.
+        await sql.Flush();
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -85,7 +87,8 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var sql = new Sql(connection, transaction);
-        await DeleteRespondent(sql, respondent);
+        QueueDeletion(sql, respondent);
+        await sql.Flush();
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -129,10 +132,14 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
     /// <summary>Ids derived from the outbox entry, so a redelivery hits the same primary key; hashed so they reveal nothing.</summary>
     internal static string OpaqueId(string entryId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(entryId)).AsSpan(0, 16));
 
-    private async Task InsertResponse(Sql sql, OutboxEntry entry, CompletedResponse response)
+    /// <summary>
+    /// A redelivered entry inserts nothing: the response, its values (keyed by response and position) and the
+    /// contact (same values again) all conflict with what the first delivery stored.
+    /// </summary>
+    private void QueueResponse(Sql sql, OutboxEntry entry, CompletedResponse response)
     {
         var id = OpaqueId(entry.Id);
-        var inserted = await sql.Execute(
+        sql.Queue(
             "INSERT INTO responses (id, survey_id, survey_version, channel, respondent, promoter, language, started_at, completed_at) VALUES (@id, @survey, @version, @channel, @respondent, @promoter, @language, @started, @completed) ON CONFLICT DO NOTHING",
             ("id", id),
             ("survey", response.SurveyId),
@@ -143,16 +150,11 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
             ("language", response.Language),
             ("started", dialect.Time(response.StartedAt)),
             ("completed", dialect.Time(response.CompletedAt)));
-        if (inserted == 0)
-        {
-            return;
-        }
-
         for (var seq = 0; seq < response.Values.Count; seq++)
         {
             var value = response.Values[seq];
-            await sql.Execute(
-                "INSERT INTO answer_values (response_id, seq, question, row_code, rank, option_code, text) VALUES (@id, @seq, @question, @row, @rank, @option, @text)",
+            sql.Queue(
+                "INSERT INTO answer_values (response_id, seq, question, row_code, rank, option_code, text) VALUES (@id, @seq, @question, @row, @rank, @option, @text) ON CONFLICT DO NOTHING",
                 ("id", id),
                 ("seq", seq),
                 ("question", value.Question),
@@ -164,7 +166,7 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
 
         if (entry.Contact is not null)
         {
-            await sql.Execute(
+            sql.Queue(
                 "INSERT INTO contacts (respondent, channel, address, consent_at, consent_version) VALUES (@respondent, @channel, @address, @at, @version) ON CONFLICT (respondent) DO UPDATE SET channel = excluded.channel, address = excluded.address, consent_at = excluded.consent_at, consent_version = excluded.consent_version",
                 ("respondent", entry.Respondent),
                 ("channel", entry.Channel),
@@ -174,11 +176,11 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
         }
     }
 
-    private static async Task DeleteRespondent(Sql sql, string respondent)
+    private static void QueueDeletion(Sql sql, string respondent)
     {
-        await sql.Execute("DELETE FROM answer_values WHERE response_id IN (SELECT id FROM responses WHERE respondent = @r)", ("r", respondent));
-        await sql.Execute("DELETE FROM responses WHERE respondent = @r", ("r", respondent));
-        await sql.Execute("DELETE FROM conversation_events WHERE respondent = @r", ("r", respondent));
-        await sql.Execute("DELETE FROM contacts WHERE respondent = @r", ("r", respondent));
+        sql.Queue("DELETE FROM answer_values WHERE response_id IN (SELECT id FROM responses WHERE respondent = @r)", ("r", respondent));
+        sql.Queue("DELETE FROM responses WHERE respondent = @r", ("r", respondent));
+        sql.Queue("DELETE FROM conversation_events WHERE respondent = @r", ("r", respondent));
+        sql.Queue("DELETE FROM contacts WHERE respondent = @r", ("r", respondent));
     }
 }
