@@ -36,7 +36,7 @@ else if (mode == "store")
 else if (mode == "store-export")
 {
     // Started by the store mode as a child process, so each export's memory is measured on its own.
-    await StoreRun.ExportAsync(Option("--provider", ""), Option("--connection", ""), Option("--query", "join"));
+    await StoreRun.ExportAsync(Option("--provider", ""), Option("--connection", ""));
 }
 else
 {

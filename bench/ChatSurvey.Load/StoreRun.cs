@@ -78,18 +78,14 @@ internal static class StoreRun
         await load();
         Console.WriteLine($"{name} generate: {count} responses in {clock.Elapsed.TotalSeconds:F0} s (bulk load, indexes rebuilt, analyzed)");
         SqliteConnection.ClearAllPools();
-        await ExportInChildAsync(name, connectionString, "join");
-        if (dialect == SqlDialect.Postgres)
-        {
-            await ExportInChildAsync(name, connectionString, "lateral");
-        }
+        await ExportInChildAsync(name, connectionString);
     }
 
     /// <summary>
     /// Each export runs in a fresh process of this harness (mode store-export), so its peak working set is the read's
     /// own and not what generating the data left behind (SQLite's page cache stays in the process after a bulk load).
     /// </summary>
-    private static async Task ExportInChildAsync(string provider, string connectionString, string query)
+    private static async Task ExportInChildAsync(string provider, string connectionString)
     {
         var host = Environment.ProcessPath ?? "dotnet";
         var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -98,7 +94,7 @@ internal static class StoreRun
             info.ArgumentList.Add(typeof(StoreRun).Assembly.Location);
         }
 
-        foreach (var arg in new[] { "store-export", "--provider", provider, "--query", query, "--connection", connectionString })
+        foreach (var arg in new[] { "store-export", "--provider", provider, "--connection", connectionString })
         {
             info.ArgumentList.Add(arg);
         }
@@ -108,22 +104,19 @@ internal static class StoreRun
         await child.WaitForExitAsync();
         if (child.ExitCode != 0)
         {
-            throw new InvalidOperationException($"the {provider} {query} export failed ({child.ExitCode})");
+            throw new InvalidOperationException($"the {provider} export failed ({child.ExitCode})");
         }
     }
 
     /// <summary>The child side: one export, measured from a fresh process.</summary>
-    public static async Task ExportAsync(string provider, string connectionString, string query)
+    public static async Task ExportAsync(string provider, string connectionString)
     {
         var dialect = SqlDialect.For(provider);
-        var sql = query == "lateral" ? ExportRead.Lateral : ExportRead.Join;
         await using var store = new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect);
-        var name = $"{provider} export ({query})";
-        Console.WriteLine($"{name} plan:\n  {(await ExportRead.PlanAsync(store, sql)).Replace("\n", "\n  ", StringComparison.Ordinal)}");
-        var f = await ExportRead.RunAsync(store, sql);
+        var f = await ExportRead.RunAsync(store);
         const double MiB = 1024 * 1024;
-        Console.WriteLine($"{name}: {f.Responses} responses, {f.Rows} rows, {f.CsvBytes / MiB:F0} MiB CSV in {f.Total.TotalSeconds:F1} s " +
-            $"(first row after {f.FirstRow.TotalSeconds:F2} s; {f.Responses / f.Total.TotalSeconds:F0} responses/s); " +
-            $"working set {f.WorkingSetBefore / MiB:F0} MiB before, peak {f.PeakWorkingSet / MiB:F0} MiB; GC allocated {f.Allocated / MiB:F0} MiB");
+        Console.WriteLine($"{provider} staff CSV export: {f.CsvBytes / MiB:F0} MiB in {f.Total.TotalSeconds:F1} s " +
+            $"(first bytes after {f.FirstBytes.TotalSeconds:F2} s); working set {f.WorkingSetBefore / MiB:F0} MiB before, " +
+            $"peak {f.PeakWorkingSet / MiB:F0} MiB; GC allocated {f.Allocated / MiB:F0} MiB");
     }
 }
