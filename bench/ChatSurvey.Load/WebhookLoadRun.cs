@@ -58,6 +58,8 @@ internal static class WebhookLoadRun
 
         Console.WriteLine();
         Console.WriteLine(WebhookReport.Tables(runs));
+        var series = await ChatSurveySeriesAsync(environment);
+        Console.WriteLine($"ChatSurvey series on the bot's /metrics after the runs: {string.Join(", ", series)}");
         SoakResult? soak = null;
         if (settings.SoakDuration > TimeSpan.Zero)
         {
@@ -69,8 +71,19 @@ internal static class WebhookLoadRun
             Console.WriteLine(WebhookReport.Soak(soak));
         }
 
-        await File.WriteAllTextAsync(settings.Output, JsonSerializer.Serialize(new { machine = Machine(), date = DateTimeOffset.UtcNow, settings.BotEnvironment, runs, soak }, Json));
+        await File.WriteAllTextAsync(settings.Output, JsonSerializer.Serialize(new { machine = Machine(), date = DateTimeOffset.UtcNow, settings.BotEnvironment, runs, metricSeries = series, soak }, Json));
         Console.WriteLine($"raw results: {Path.GetFullPath(settings.Output)}");
+    }
+
+    /// <summary>The names of the bot's own series on /metrics (what a Prometheus scrape sees during a campaign).</summary>
+    private static async Task<IReadOnlyList<string>> ChatSurveySeriesAsync(WebhookEnvironment environment)
+    {
+        var text = await environment.Http.GetStringAsync(new Uri(environment.Bot.BaseAddress, "/metrics"));
+        return [.. text.Split('\n')
+            .Where(l => l.StartsWith("chatsurvey_", StringComparison.Ordinal))
+            .Select(l => l[..l.IndexOfAny(['{', ' '])])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
     }
 
     private static string Machine()

@@ -20,6 +20,7 @@ public sealed class ChatSurveyTelemetry
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _errors;
     private readonly Counter<long> _reminders;
+    private readonly Counter<long> _throttled;
     private readonly Meter _meter;
     private OutboxLag _lastLag = new(0, TimeSpan.Zero);
 
@@ -31,6 +32,7 @@ public sealed class ChatSurveyTelemetry
         _rejected = meter.CreateCounter<long>("chatsurvey.answers.rejected", description: "Answers that got a re-ask, by question");
         _errors = meter.CreateCounter<long>("chatsurvey.turn.errors", description: "Turns that failed (state store unreachable, conflicts past the deadline), by channel");
         _reminders = meter.CreateCounter<long>("chatsurvey.reminders.sent", description: "Reminders sent, by channel");
+        _throttled = meter.CreateCounter<long>("chatsurvey.sender.throttled", description: "Sends a platform refused with 429 (too many requests), to be retried later, by channel");
         meter.CreateObservableGauge("chatsurvey.outbox.entries", () => _lastLag.Entries, description: "Events not yet written to the domain store");
         meter.CreateObservableGauge("chatsurvey.outbox.lag", () => _lastLag.OldestAge.TotalSeconds, unit: "s", description: "Age of the oldest event not yet written to the domain store");
     }
@@ -60,6 +62,8 @@ public sealed class ChatSurveyTelemetry
 
     public void ObserveQueueDepth(Func<int> depth) =>
         _meter.CreateObservableGauge("chatsurvey.sender.queue", depth, description: "Replies waiting to be sent");
+
+    public void Throttled(string channel) => _throttled.Add(1, new KeyValuePair<string, object?>("channel", channel));
 
     public void Error(string channel) => _errors.Add(1, new KeyValuePair<string, object?>("channel", channel));
 

@@ -14,19 +14,13 @@ public sealed class MetricsTests
         await chat.Send("si");
         await chat.Send("tal vez");
 
-        var metrics = await Eventually.Get(() => host.Client.GetStringAsync("/metrics"), m => Value(m, "chatsurvey_turns_total", "channel=\"web\",outcome=\"committed\"") >= 3, "the turn counter on /metrics");
+        var metrics = await Eventually.Get(() => host.Client.GetStringAsync("/metrics"), m => PrometheusText.Value(m, "chatsurvey_turns_total", "channel=\"web\",outcome=\"committed\"") >= 3, "the turn counter on /metrics");
         // Other tests' hosts may share the process's meters, so counts are at least ours, not exactly ours.
-        Assert.True(Value(metrics, "chatsurvey_turns_total", "channel=\"web\",outcome=\"committed\"") >= 3, metrics);
-        Assert.True(Value(metrics, "chatsurvey_answers_rejected_total", "question=\"q1\"") >= 1, metrics);
+        Assert.True(PrometheusText.Value(metrics, "chatsurvey_turns_total", "channel=\"web\",outcome=\"committed\"") >= 3, metrics);
+        Assert.True(PrometheusText.Value(metrics, "chatsurvey_answers_rejected_total", "question=\"q1\"") >= 1, metrics);
         Assert.Contains("chatsurvey_turn_duration_milliseconds_bucket", metrics, StringComparison.Ordinal);
         Assert.Contains("chatsurvey_sender_queue", metrics, StringComparison.Ordinal);
         Assert.DoesNotContain(chat.Conversation, metrics, StringComparison.Ordinal);
         Assert.DoesNotContain("tal vez", metrics, StringComparison.Ordinal);
-    }
-
-    private static double Value(string metrics, string name, string labels)
-    {
-        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains(labels, StringComparison.Ordinal));
-        return line is null ? 0 : double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

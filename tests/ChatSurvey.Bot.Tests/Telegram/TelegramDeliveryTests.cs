@@ -1,3 +1,4 @@
+using ChatSurvey.Bot.Tests.Infrastructure;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 
@@ -19,6 +20,8 @@ public sealed class TelegramDeliveryTests(TelegramBotFixture fixture) : IClassFi
         Assert.Equal([429, 200, 200], attempts.Select(c => c.Status));
         Assert.Equal(attempts[0].Text, attempts[1].Text);
         Assert.Single(chat.Messages, m => m.Text.Contains("Aviso de privacidad", StringComparison.Ordinal));
+        var metrics = await Bot.Host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.True(PrometheusText.Value(metrics, "chatsurvey_sender_throttled_total", "channel=\"telegram\"") >= 1, metrics);
     }
 
     [Fact]

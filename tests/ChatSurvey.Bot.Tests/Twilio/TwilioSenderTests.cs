@@ -1,6 +1,7 @@
 using ChatSurvey.Bot.Channels;
 using ChatSurvey.Bot.Channels.Twilio;
 using ChatSurvey.Bot.Conversations;
+using ChatSurvey.Bot.Tests.Infrastructure;
 using ChatSurvey.Domain.Conversations;
 
 namespace ChatSurvey.Bot.Tests.Twilio;
@@ -19,6 +20,8 @@ public sealed class TwilioSenderTests
         var sent = await bot.ReceivedContainingAsync(person, "Aviso de privacidad");
         Assert.Single(sent);
         Assert.Single(bot.Api.Requests, r => r.Status == 429);
+        var metrics = await bot.Host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.True(PrometheusText.Value(metrics, "chatsurvey_sender_throttled_total", "channel=\"whatsapp\"") >= 1, metrics);
     }
 
     [Fact]

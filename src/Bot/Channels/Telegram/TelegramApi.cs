@@ -9,7 +9,7 @@ namespace ChatSurvey.Bot.Channels.Telegram;
 /// <see cref="ApiRequestException"/>. Callers run outside webhook requests (the dispatcher, background calls), so no
 /// wait here ever holds Telegram's connection; the library's own 429 sleep is switched off (RetryThreshold = 0).
 /// </summary>
-public sealed partial class TelegramApi(ITelegramBotClient bot, TelegramRateLimits limits, TimeProvider time, ILogger<TelegramApi> logger)
+public sealed partial class TelegramApi(ITelegramBotClient bot, TelegramRateLimits limits, Observability.ChatSurveyTelemetry telemetry, TimeProvider time, ILogger<TelegramApi> logger)
 {
     private const int MaxTransientAttempts = 5;
     private const int MaxRateLimitWaits = 10;
@@ -39,6 +39,7 @@ public sealed partial class TelegramApi(ITelegramBotClient bot, TelegramRateLimi
             catch (ApiRequestException e) when (e.ErrorCode == 429 && RetryAfter(e) <= MaxRetryAfter && waits++ < MaxRateLimitWaits)
             {
                 LogRateLimited(logger, RetryAfter(e).TotalSeconds);
+                telemetry.Throttled(TelegramSender.ChannelName);
                 await Task.Delay(RetryAfter(e), time, cancellationToken);
             }
             catch (Exception e) when (IsTransient(e, cancellationToken) && ++failures < MaxTransientAttempts)

@@ -20,6 +20,7 @@ public sealed class TwilioSender(
     IOptions<TwilioOptions> options,
     ConversationService conversations,
     TwilioTelemetry telemetry,
+    Observability.ChatSurveyTelemetry senders,
     TimeProvider time) : IChannelSender
 {
     /// <summary>WhatsApp accepts free-form messages for 24 hours after the person's last message.</summary>
@@ -98,6 +99,11 @@ public sealed class TwilioSender(
             catch (ApiException e)
             {
                 var failure = TwilioFailures.Classify(e);
+                if (failure == TwilioFailure.RateLimited)
+                {
+                    senders.Throttled(channel);
+                }
+
                 if (failure == TwilioFailure.Transient || (failure == TwilioFailure.RateLimited && attempt == Backoff.Length))
                 {
                     throw;
