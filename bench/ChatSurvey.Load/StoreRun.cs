@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ChatSurvey.Bot.Storage;
+using ChatSurvey.Bot.Tests.Infrastructure;
 using ChatSurvey.Domain.Events;
 using Microsoft.Data.Sqlite;
 
@@ -19,16 +20,18 @@ internal static class StoreRun
     {
         var traffic = new OutboxTraffic();
         Console.WriteLine($"one respondent = {traffic.EntriesPerRespondent} outbox entries; the completed response has {traffic.Response.Values.Count} answer values");
-        await using var postgres = await PostgresProcess.StartAsync();
+        // Durable settings, unlike the tests' server: the ingest figures include real commits.
+        await using var postgres = await PostgresServer.StartAsync(durable: true);
         var folder = Directory.CreateTempSubdirectory("chatsurvey-bench-sqlite-").FullName;
         try
         {
-            await IngestAsync("postgres", SqlDialect.Postgres, await postgres.CreateDatabaseAsync("ingest"), traffic, respondents);
+            await IngestAsync("postgres", SqlDialect.Postgres, await postgres.CreateDatabaseAsync(), traffic, respondents);
             await IngestAsync("sqlite", SqlDialect.Sqlite, $"Data Source={Path.Combine(folder, "ingest.db")}", traffic, respondents);
             if (read > 0)
             {
                 var data = new SyntheticResponses(traffic.Response);
-                var pg = await postgres.CreateDatabaseAsync("export");
+                // Bulk loading and indexing a million responses takes minutes: no command timeout.
+                var pg = await postgres.CreateDatabaseAsync() + ";Command Timeout=0";
                 await ReadBackAsync("postgres", SqlDialect.Postgres, pg, read, () => BulkLoad.PostgresAsync(pg, data, read));
                 var file = Path.Combine(folder, "export.db");
                 await ReadBackAsync("sqlite", SqlDialect.Sqlite, $"Data Source={file}", read, () => BulkLoad.SqliteAsync(file, data, read));

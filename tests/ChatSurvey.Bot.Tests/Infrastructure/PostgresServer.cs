@@ -13,10 +13,12 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _bin;
     private readonly string _data;
     private readonly bool _asPostgresUser = Environment.UserName == "root";
+    private readonly bool _durable;
 
-    private PostgresServer(string bin, string folder, int port)
+    private PostgresServer(string bin, string folder, int port, bool durable)
     {
         _bin = bin;
+        _durable = durable;
         Folder = folder;
         _data = Path.Combine(folder, "data");
         Port = port;
@@ -28,7 +30,11 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string ConnectionString(string database = "postgres") => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Timeout=5";
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="durable">
+    /// Keep PostgreSQL's durable defaults (fsync, synchronous commit) instead of turning them off for speed: for
+    /// benchmarks whose figures must include real commits.
+    /// </param>
+    public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         var bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "postgres"))).OrderDescending().FirstOrDefault()
@@ -39,13 +45,13 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         var folder = Directory.CreateTempSubdirectory("chatsurvey-pg-").FullName;
-        var server = new PostgresServer(bin, folder, FreePort.Next());
+        var server = new PostgresServer(bin, folder, FreePort.Next(), durable);
         if (server._asPostgresUser)
         {
             await Run("chown", "-R", "postgres:postgres", folder);
         }
 
-        await server.RunAsServer("initdb", "-D", server._data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
+        await server.RunAsServer("initdb", ["-D", server._data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", .. durable ? Array.Empty<string>() : ["--no-sync"]]);
         await server.StartProcessAsync();
         return server;
     }
@@ -54,7 +60,8 @@ public sealed class PostgresServer : IAsyncDisposable
     public async Task StartProcessAsync()
     {
         // fsync off: these are throwaway test databases; crash safety of PostgreSQL itself is not what we test.
-        await RunAsServer("pg_ctl", "-D", _data, "-l", Path.Combine(Folder, "log"), "-w", "-o", $"-p {Port} -h 127.0.0.1 -k {Folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
+        var settings = _durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        await RunAsServer("pg_ctl", "-D", _data, "-l", Path.Combine(Folder, "log"), "-w", "-o", $"-p {Port} -h 127.0.0.1 -k {Folder}{settings}", "start");
     }
 
     public Task StopAsync() => RunAsServer("pg_ctl", "-D", _data, "-m", "immediate", "-w", "stop");
