@@ -21,22 +21,31 @@ public sealed class ResponseReader(DashboardDb db)
             ORDER BY r.started_at, r.id, v.seq
             """;
         ExportResponse? current = null;
-        var rows = db.StreamAsync(sql, parameters, r => (
-            Response: new ExportResponse(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), DashboardDb.ReadString(r, 4), r.GetString(5), DashboardDb.ReadTime(r, 6), DashboardDb.ReadTime(r, 7), []),
-            Value: r.IsDBNull(8) ? null : new AnswerValue(r.GetString(8), DashboardDb.ReadString(r, 9), r.IsDBNull(10) ? null : (int)DashboardDb.ReadLong(r, 10), DashboardDb.ReadString(r, 11), DashboardDb.ReadString(r, 12))),
-            cancellationToken);
+        // A response comes on as many rows as it has values; its own columns are read on its first row only. The
+        // map runs for a row only after the loop below has taken the previous one, so `current` is up to date.
+        var rows = db.StreamAsync(sql, parameters, r =>
+        {
+            var id = r.GetString(0);
+            var response = current?.Id == id ? null
+                : new ExportResponse(id, r.GetString(1), r.GetString(2), r.GetString(3), DashboardDb.ReadString(r, 4), r.GetString(5), DashboardDb.ReadTime(r, 6), DashboardDb.ReadTime(r, 7), []);
+            var value = r.IsDBNull(8) ? null : new AnswerValue(r.GetString(8), DashboardDb.ReadString(r, 9), r.IsDBNull(10) ? null : (int)DashboardDb.ReadLong(r, 10), DashboardDb.ReadString(r, 11), DashboardDb.ReadString(r, 12));
+            return (Response: response, Value: value);
+        }, cancellationToken);
         await foreach (var (response, value) in rows)
         {
-            if (current is not null && current.Id != response.Id)
+            if (response is not null)
             {
-                yield return current;
-                current = null;
+                if (current is not null)
+                {
+                    yield return current;
+                }
+
+                current = response;
             }
 
-            current ??= response;
             if (value is not null)
             {
-                current.Values.Add(value);
+                current!.Values.Add(value);
             }
         }
 
