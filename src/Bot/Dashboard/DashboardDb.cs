@@ -72,7 +72,7 @@ public sealed class DashboardDb(SqlResponseStore store, IOptions<DashboardOption
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var command = new Sql(connection, null);
-        await using var reader = await command.QueryUntimed(sql, parameters, cancellationToken);
+        await using var reader = await command.Query(sql, parameters, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return map(reader);

@@ -53,15 +53,12 @@ public sealed class Sql(DbConnection connection, DbTransaction? transaction) : I
     public async Task<object?> Scalar(string text, params (string Name, object? Value)[] parameters) =>
         await Command(text, parameters).ExecuteScalarAsync();
 
-    public async Task<DbDataReader> Query(string text, params (string Name, object? Value)[] parameters) =>
-        await Command(text, parameters).ExecuteReaderAsync();
-
     /// <summary>
     /// A reader with no command timeout, ended by <paramref name="cancellationToken"/> instead: the database may sort
     /// a whole campaign (43 s for a million responses on PostgreSQL, bench/README.md) before its first row, longer
     /// than the providers' 30 s default.
     /// </summary>
-    public async Task<DbDataReader> QueryUntimed(string text, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
+    public async Task<DbDataReader> Query(string text, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
         var command = Command(text, parameters);
         command.CommandTimeout = 0;

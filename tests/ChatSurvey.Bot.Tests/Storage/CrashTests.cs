@@ -83,11 +83,11 @@ public sealed class CrashTests(PostgresFixture postgres, ITestOutputHelper outpu
         // generous deadline.
         var context = $"seed {seed}, {bot.Starts} starts";
         var drained = await Drained(http, TimeSpan.FromSeconds(60));
-        var responses = await Column(database, "SELECT respondent FROM responses ORDER BY respondent");
+        var responses = await PostgresQuery.Strings(database, "SELECT respondent FROM responses ORDER BY respondent");
         Assert.True(drained, $"The outbox did not drain within 60 s ({context}, {responses.Count} of {expected.Count} responses stored); the bot's last output:\n{bot.RecentOutput}");
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: outbox drained");
-        var completedEvents = await Column(database, "SELECT respondent FROM conversation_events WHERE type = 'completed' ORDER BY respondent");
-        var values = await Column(database, "SELECT response_id FROM answer_values");
+        var completedEvents = await PostgresQuery.Strings(database, "SELECT respondent FROM conversation_events WHERE type = 'completed' ORDER BY respondent");
+        var values = await PostgresQuery.Strings(database, "SELECT response_id FROM answer_values");
 
         Assert.True(expected.SequenceEqual(responses), $"Responses differ from the {expected.Count} completed respondents ({context}): lost {Missing(expected, responses)}, doubled or unknown {Missing(responses, expected)}.");
         Assert.True(expected.SequenceEqual(completedEvents), $"Completed events differ from the {expected.Count} completed respondents ({context}): lost {Missing(expected, completedEvents)}, doubled or unknown {Missing(completedEvents, expected)}.");
@@ -135,20 +135,5 @@ public sealed class CrashTests(PostgresFixture postgres, ITestOutputHelper outpu
     {
         var ready = await http.GetFromJsonAsync<JsonElement>(new Uri("/readyz", UriKind.Relative));
         return ready.GetProperty("outbox").GetProperty("entries").GetInt64();
-    }
-
-    private static async Task<List<string>> Column(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database + ";Pooling=false");
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
     }
 }

@@ -39,10 +39,10 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
             await postgres.Server.StartProcessAsync();
         }
 
-        await Eventually.Get(() => Count(database, "SELECT COUNT(*) FROM responses"), n => n == 1, "the response after the database came back");
+        await Eventually.Get(() => PostgresQuery.Count(database, "SELECT COUNT(*) FROM responses"), n => n == 1, "the response after the database came back");
         await Eventually.Get(async () => (await host.Client.GetFromJsonAsync<JsonElement>("/readyz")).GetProperty("outbox").GetProperty("entries").GetInt64(), n => n == 0, "the outbox to drain");
-        Assert.Equal(1, await Count(database, "SELECT COUNT(*) FROM responses"));
-        Assert.Equal(1, await Count(database, "SELECT COUNT(*) FROM conversation_events WHERE type = 'completed'"));
+        Assert.Equal(1, await PostgresQuery.Count(database, "SELECT COUNT(*) FROM responses"));
+        Assert.Equal(1, await PostgresQuery.Count(database, "SELECT COUNT(*) FROM conversation_events WHERE type = 'completed'"));
     }
 
     [Fact]
@@ -58,11 +58,11 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
             await chat.Send(answer);
         }
 
-        await Eventually.Get(() => Count(database, "SELECT COUNT(*) FROM contacts"), n => n == 1, "the volunteer's contact");
+        await Eventually.Get(() => PostgresQuery.Count(database, "SELECT COUNT(*) FROM contacts"), n => n == 1, "the volunteer's contact");
         await chat.Send("borrar");
         await chat.Send("1");
         Assert.Contains("borramos tus respuestas", chat.LastText, StringComparison.Ordinal);
-        await Eventually.Get(() => Count(database, "SELECT COUNT(*) FROM conversation_events WHERE type = 'deleted'"), n => n == 1, "the deletion to reach the database");
+        await Eventually.Get(() => PostgresQuery.Count(database, "SELECT COUNT(*) FROM conversation_events WHERE type = 'deleted'"), n => n == 1, "the deletion to reach the database");
 
         var pseudonym = host.Get<Pseudonymizer>().For(new ConversationKey("web", chat.Conversation));
         foreach (var needle in new[] { pseudonym, chat.Conversation })
@@ -71,7 +71,7 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
             Assert.Empty(await RedisTraces(redis, needle));
         }
 
-        Assert.Equal(0, await Count(database, "SELECT COUNT(*) FROM responses"));
+        Assert.Equal(0, await PostgresQuery.Count(database, "SELECT COUNT(*) FROM responses"));
     }
 
     [Fact]
@@ -100,27 +100,12 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
         }
 
         const string rows = "SELECT r.channel || '|' || a.question || '|' || COALESCE(a.row_code, '') || '|' || COALESCE(a.rank::text, '') || '|' || COALESCE(a.option_code, '') || '|' || COALESCE(a.text, '') FROM answer_values a JOIN responses r ON r.id = a.response_id ORDER BY r.respondent, a.seq";
-        await Eventually.Get(() => Count(shared["ConnectionStrings:ChatSurvey"]!, "SELECT COUNT(*) FROM responses"), n => n == conversations.Length, "the responses from two hosts");
-        await Eventually.Get(() => Count(alone["ConnectionStrings:ChatSurvey"]!, "SELECT COUNT(*) FROM responses"), n => n == conversations.Length, "the responses from one host");
-        Assert.Equal(await Rows(alone["ConnectionStrings:ChatSurvey"]!, rows), await Rows(shared["ConnectionStrings:ChatSurvey"]!, rows));
+        await Eventually.Get(() => PostgresQuery.Count(shared["ConnectionStrings:ChatSurvey"]!, "SELECT COUNT(*) FROM responses"), n => n == conversations.Length, "the responses from two hosts");
+        await Eventually.Get(() => PostgresQuery.Count(alone["ConnectionStrings:ChatSurvey"]!, "SELECT COUNT(*) FROM responses"), n => n == conversations.Length, "the responses from one host");
+        Assert.Equal(await PostgresQuery.Strings(alone["ConnectionStrings:ChatSurvey"]!, rows), await PostgresQuery.Strings(shared["ConnectionStrings:ChatSurvey"]!, rows));
         Assert.Equal(
-            await Rows(alone["ConnectionStrings:ChatSurvey"]!, "SELECT type || '|' || COUNT(*) FROM conversation_events GROUP BY type ORDER BY type"),
-            await Rows(shared["ConnectionStrings:ChatSurvey"]!, "SELECT type || '|' || COUNT(*) FROM conversation_events GROUP BY type ORDER BY type"));
-    }
-
-    private static async Task<List<string>> Rows(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database + ";Pooling=false");
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
+            await PostgresQuery.Strings(alone["ConnectionStrings:ChatSurvey"]!, "SELECT type || '|' || COUNT(*) FROM conversation_events GROUP BY type ORDER BY type"),
+            await PostgresQuery.Strings(shared["ConnectionStrings:ChatSurvey"]!, "SELECT type || '|' || COUNT(*) FROM conversation_events GROUP BY type ORDER BY type"));
     }
 
     private static Dictionary<string, string?> Settings(RedisServer redis, string database) => new()
@@ -129,15 +114,6 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
         ["Database:Provider"] = "Postgres",
         ["ConnectionStrings:ChatSurvey"] = database,
     };
-
-    private static async Task<long> Count(string database, string sql)
-    {
-        // No pooling: a pooled connection from before the server restart would be dead.
-        await using var connection = new NpgsqlConnection(database + ";Pooling=false");
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     /// <summary>Every column of every table, searched for the text.</summary>
     private static async Task<List<string>> DatabaseTraces(string database, string needle)

@@ -100,7 +100,7 @@ public abstract class ResponseStoreContractTests : IAsyncLifetime
     {
         await using var connection = await Store.OpenAsync(default);
         await using var sql = new Sql(connection, null);
-        await using var reader = await sql.Query(text, parameters);
+        await using var reader = await sql.Query(text, parameters, default);
         var values = new List<string>();
         while (await reader.ReadAsync())
         {
