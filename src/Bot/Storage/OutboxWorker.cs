@@ -13,11 +13,6 @@ public sealed partial class OutboxWorker(IOutbox outbox, SqlResponseStore store,
     // Short enough that a database back from an outage is noticed within seconds.
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
 
-    // A batch smaller than the maximum means the outbox is nearly drained. Reading again at once would fetch a
-    // handful of entries with a command to every bucket; waiting this long lets a batch gather first (the domain
-    // store lags by at most this much more). Measured in bench/README.md.
-    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(250);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(100);
@@ -42,10 +37,6 @@ public sealed partial class OutboxWorker(IOutbox outbox, SqlResponseStore store,
                 await store.WriteAsync(batch, stoppingToken);
                 await outbox.AcknowledgeAsync(batch, stoppingToken);
                 delay = TimeSpan.FromMilliseconds(100);
-                if (batch.Count < BatchSize)
-                {
-                    await Task.Delay(Gather, stoppingToken);
-                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

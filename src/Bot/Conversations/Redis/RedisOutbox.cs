@@ -13,8 +13,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
     // Long enough that a live consumer has written its batch (idempotent writes make an early claim harmless),
     // short enough that a killed instance's entries are picked up within seconds.
     private static readonly TimeSpan ClaimAfter = TimeSpan.FromSeconds(10);
-    // An idle poll sends a read to every bucket; four times a second is quick enough for the domain store.
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<string, (int Bucket, RedisValue StreamId, OutboxEntry Entry)> _inFlight = new();
     private bool _groupsReady;
