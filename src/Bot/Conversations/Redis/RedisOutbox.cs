@@ -72,9 +72,14 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
         {
             var ids = bucket.Select(at => at.StreamId).ToArray();
             var stream = keys.Outbox(bucket.Key);
-            // Acknowledged entries are deleted at once: the domain store has them, Redis memory need not.
-            await Db.StreamAcknowledgeAsync(stream, Group, ids);
-            await Db.StreamDeleteAsync(stream, ids);
+            // Acknowledged entries are deleted at once: the domain store has them, Redis memory need not. Both in one
+            // MULTI: an instance killed between the two would leave acknowledged entries that nobody reads again,
+            // counted as backlog forever.
+            var both = Db.CreateTransaction();
+            var acknowledged = both.StreamAcknowledgeAsync(stream, Group, ids);
+            var deleted = both.StreamDeleteAsync(stream, ids);
+            await both.ExecuteAsync();
+            await Task.WhenAll(acknowledged, deleted);
         }));
     }
 
