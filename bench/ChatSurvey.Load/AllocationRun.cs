@@ -6,6 +6,7 @@ using ChatSurvey.Bot.Channels.Telegram;
 using ChatSurvey.Bot.Channels.Twilio;
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Bot.Conversations.Redis;
+using ChatSurvey.Bot.Dashboard.Promoters;
 using ChatSurvey.Bot.Storage;
 using ChatSurvey.Bot.Surveys;
 using ChatSurvey.Bot.Tests.Infrastructure;
@@ -62,7 +63,9 @@ internal static class AllocationRun
         var schedule = new ConversationSchedule(TimeSpan.FromDays(1), options.IdleExpiry);
         var pseudonyms = new Pseudonymizer("allocations"u8.ToArray());
         var store = new RedisConversationStore(connection, keys, options, schedule, pseudonyms, TimeProvider.System);
-        var service = new ConversationService(survey, store, pseudonyms, schedule, TimeProvider.System);
+        var domain = new SqlResponseStore(SqlDialect.Postgres.CreateDataSource(postgres.ConnectionString()), SqlDialect.Postgres);
+        var gate = new InputGate(new InputOptions(), new KnownPromoters(domain, TimeProvider.System));
+        var service = new ConversationService(survey, store, pseudonyms, schedule, gate, TimeProvider.System);
 
         // A real turn of the survey for every operation: person i / 27, step i % 27.
         string[] script = ["/start", .. SurveyScript.Answers];
@@ -88,7 +91,6 @@ internal static class AllocationRun
 
         // The outbox worker's share: everything the turns above committed, read, written to PostgreSQL, acknowledged.
         var outbox = new RedisOutbox(connection, keys, TimeProvider.System);
-        var domain = new SqlResponseStore(SqlDialect.Postgres.CreateDataSource(postgres.ConnectionString()), SqlDialect.Postgres);
         await domain.MigrateAsync(CancellationToken.None);
         var drainBefore = GC.GetTotalAllocatedBytes(precise: true);
         var events = 0;

@@ -1,4 +1,5 @@
 using ChatSurvey.Bot;
+using ChatSurvey.Bot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,10 @@ internal sealed class LoadHost : IAsyncDisposable
             ["ConnectionStrings:ChatSurvey"] = $"Data Source={Path.Combine(folder, "load.db")}",
             ["Privacy:PseudonymKey"] = "load-test",
             ["Redis:Configuration"] = redis,
+            // The run measures turns, not the web chat's door: no proof of work, no limits from one address.
+            ["WebChat:ProofOfWork:Enabled"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(TestLimits.Unthrottled);
         builder.AddChatSurvey();
         var app = builder.Build();
         app.MapChatSurvey();

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using ChatSurvey.Bot.Tests.Infrastructure;
+using ChatSurvey.Bot.Tests.WebChat;
 
 namespace ChatSurvey.Load;
 
@@ -34,8 +34,9 @@ internal static class LoadRun
         Console.WriteLine($"process CPU per turn (bot + client) ms={cpuUsed.TotalMilliseconds / all.Length:F3}");
     }
 
-    private static async Task Respond(HttpClient http, string conversation, string[] messages, int pauseMin, int pauseMax, List<double>? latencies)
+    private static async Task Respond(HttpClient http, string name, string[] messages, int pauseMin, int pauseMax, List<double>? latencies)
     {
+        var chat = new WebChatClient(http, await WebChatClient.OpenAsync(http));
         for (var i = 0; i < messages.Length; i++)
         {
             if (pauseMax > 0 && i > 0)
@@ -44,9 +45,7 @@ internal static class LoadRun
             }
 
             var started = Stopwatch.GetTimestamp();
-            using var response = await http.PostAsJsonAsync("/api/chat/messages", new { conversation, id = $"{conversation}-{i:D3}", text = messages[i] });
-            response.EnsureSuccessStatusCode();
-            await response.Content.ReadAsByteArrayAsync();
+            await chat.Send(messages[i], $"{name}-{i:D3}");
             latencies?.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }

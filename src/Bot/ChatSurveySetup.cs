@@ -6,6 +6,7 @@ using ChatSurvey.Bot.Channels.WebChat;
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Bot.Dashboard;
 using ChatSurvey.Bot.Health;
+using ChatSurvey.Bot.Http;
 using ChatSurvey.Bot.Observability;
 using ChatSurvey.Bot.Storage;
 using ChatSurvey.Bot.Surveys;
@@ -20,9 +21,14 @@ public static partial class ChatSurveySetup
         var configuration = builder.Configuration;
         var surveyOptions = configuration.GetSection("Survey").Get<SurveyOptions>() ?? new SurveyOptions();
         // Loaded eagerly: a broken survey file must stop startup, not the first conversation.
-        builder.Services.AddSingleton(SurveyFile.Load(surveyOptions));
+        var survey = SurveyFile.Load(surveyOptions);
+        builder.Services.AddSingleton(survey);
+        builder.Services.AddSingleton(InputLimits(configuration, survey));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new Pseudonymizer(PseudonymKey(builder)));
+        var secret = PseudonymKey(builder);
+        builder.Services.AddSingleton(new Pseudonymizer(secret));
+        builder.Services.AddTrustedProxies(configuration);
+        builder.Services.AddWebChat(configuration, secret);
 
         builder.Services.AddChatSurveyTelemetry(configuration);
         builder.Services.AddConversationState(configuration);
@@ -44,7 +50,15 @@ public static partial class ChatSurveySetup
     public static WebApplication MapChatSurvey(this WebApplication app)
     {
         app.MigrateDomainStoreAsync().GetAwaiter().GetResult();
+        app.UseTrustedProxies();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseMiddleware<StoreUnavailableMiddleware>();
+        app.UseMiddleware<BodyLimitMiddleware>();
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealth();
@@ -62,6 +76,22 @@ public static partial class ChatSurveySetup
             }
         });
         return app;
+    }
+
+    /// <summary>The per-channel message limits, each longer than any answer the survey accepts (or startup stops, naming it).</summary>
+    private static InputOptions InputLimits(ConfigurationManager configuration, Domain.Conversations.CompiledSurvey survey)
+    {
+        var options = configuration.GetSection(InputOptions.Section).Get<InputOptions>() ?? new InputOptions();
+        var longest = survey.Definition.Questions.Where(q => q.Kind == Domain.Surveys.QuestionKind.Text).Select(q => q.MaxLength).DefaultIfEmpty(0).Max();
+        foreach (var (channel, maxLength) in options.MaxLength)
+        {
+            if (maxLength <= longest)
+            {
+                throw new InvalidOperationException($"{InputOptions.Section}:MaxLength:{channel} is {maxLength}: it must be longer than the survey's longest text answer ({longest}), or long answers would be stored cut.");
+            }
+        }
+
+        return options;
     }
 
     /// <summary>

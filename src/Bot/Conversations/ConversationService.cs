@@ -13,6 +13,7 @@ public sealed class ConversationService(
     IConversationStore store,
     Pseudonymizer pseudonyms,
     ConversationSchedule schedule,
+    InputGate gate,
     TimeProvider time,
     Observability.ChatSurveyTelemetry? telemetry = null)
 {
@@ -27,8 +28,9 @@ public sealed class ConversationService(
     /// </param>
     public async Task<TurnResult> HandleAsync(ConversationKey key, string messageId, Input input, bool awaitingSend, CancellationToken cancellationToken, Action<TurnResult>? inOrder = null)
     {
+        var prepared = await gate.PrepareAsync(key.Channel, input, cancellationToken);
         using var turnLock = await _order.AcquireAsync(key, cancellationToken);
-        var result = await RunLockedAsync(key, messageId, state => ConversationEngine.Resume(survey, state, input, time.GetUtcNow()), awaitingSend, cancellationToken);
+        var result = await RunLockedAsync(key, messageId, state => ConversationEngine.Resume(survey, state, prepared, time.GetUtcNow()), awaitingSend, cancellationToken);
         inOrder?.Invoke(result);
         return result;
     }

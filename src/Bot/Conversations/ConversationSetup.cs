@@ -12,6 +12,7 @@ public static class ConversationSetup
         var sweeper = configuration.GetSection("Reminders").Get<SweeperOptions>() ?? new SweeperOptions();
         services.AddSingleton(sweeper);
         services.AddSingleton(new ConversationSchedule(sweeper.After, redis.IdleExpiry));
+        services.AddSingleton<InputGate>();
         services.AddSingleton<ConversationService>();
         services.AddHostedService<ConversationSweeper>();
         services.AddSingleton<Channels.ReplyDispatcher>();

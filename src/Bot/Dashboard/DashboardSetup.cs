@@ -21,17 +21,22 @@ public static partial class DashboardSetup
         services.AddSingleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>();
         services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection(DashboardOptions.Section));
         var staff = builder.Configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions();
+        RequirePublicBaseUrl(builder);
         if (staff.KeysPath is { Length: > 0 } keys)
         {
             services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys));
         }
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(StaffCookie.Configure);
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => StaffCookie.Configure(o, builder.Environment));
         // Admins are staff too: the staff policy admits both roles.
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.Staff, policy => policy.RequireRole(StaffRoles.Staff, StaffRoles.Admin))
             .AddPolicy(StaffRoles.Admin, policy => policy.RequireRole(StaffRoles.Admin));
-        services.AddAntiforgery(o => o.Cookie.Name = "chatsurvey_af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "chatsurvey_af";
+            o.Cookie.SecurePolicy = StaffCookie.SecurePolicy(builder.Environment);
+        });
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -47,6 +52,8 @@ public static partial class DashboardSetup
         services.AddSingleton<JsonLinesExport>();
         services.AddSingleton<OpenDataPackage>();
         services.AddSingleton<PromoterStore>();
+        services.AddSingleton<KnownPromoters>();
+        services.AddSingleton<Conversations.IPromoterCodes>(sp => sp.GetRequiredService<KnownPromoters>());
         services.AddSingleton<PromoterLinks>();
         return builder;
     }
@@ -56,7 +63,6 @@ public static partial class DashboardSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseRateLimiter();
         app.MapSignIn();
         // Every staff route is behind the staff policy here, once: a route added to this group cannot be left open.
         var staff = app.MapGroup("/staff").RequireAuthorization(StaffRoles.Staff).AddEndpointFilter(PrivatePageHeaders);
@@ -89,11 +95,26 @@ public static partial class DashboardSetup
         return await next(context);
     }
 
+    /// <summary>Promoters' links and QR codes are built from Dashboard:PublicBaseUrl; only Development may go without.</summary>
+    private static void RequirePublicBaseUrl(WebApplicationBuilder builder)
+    {
+        var url = builder.Configuration[$"{DashboardOptions.Section}:PublicBaseUrl"];
+        if (string.IsNullOrWhiteSpace(url) && builder.Environment.IsDevelopment())
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("https" or "http") || parsed.Query.Length > 0)
+        {
+            throw new InvalidOperationException("Dashboard:PublicBaseUrl must be the web chat's public address, e.g. https://encuesta.example.org (required outside Development: promoters' links and QR codes are built from it).");
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "No staff users are configured (Staff:Users): nobody can sign in to /staff. Create one with `ChatSurvey.Bot hash-password` (see README).")]
     private static partial void LogNoStaff(ILogger logger);
 
     private static RateLimitPartition<string> PerAddress(HttpContext context, int perMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+        RateLimitPartition.GetFixedWindowLimiter(Http.ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = perMinute,
             Window = TimeSpan.FromMinutes(1),

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ChatSurvey.Domain.Answers;
 
 namespace ChatSurvey.Bot.Storage;
 
@@ -89,7 +90,9 @@ public sealed class Sql(DbConnection connection, DbTransaction? transaction) : I
         {
             var parameter = create();
             parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
+            // Defence in depth: whatever reached this point, no text the database refuses (NUL, a lone surrogate) is
+            // ever sent. Input is cleaned before the engine already; this catches any other way in.
+            parameter.Value = value is string text ? TextHygiene.Clean(text) : value ?? DBNull.Value;
             collection.Add(parameter);
         }
     }

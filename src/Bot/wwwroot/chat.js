@@ -2,13 +2,14 @@
 (() => {
   'use strict';
 
-  const API = '/api/chat/messages';
+  const API = '/api/chat/conversations';
   const K_CONV = 'chatsurvey.conversation';
   const K_LOG = 'chatsurvey.transcript';
   const K_PEND = 'chatsurvey.pending'; // sent, not yet answered
   const MAX_LOG = 100;
   const TIMEOUT = 30000;
-  const RETRY = new Set([502, 503, 504]);
+  const RETRY = new Set([429, 502, 503, 504]);
+  const TOKEN = /^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/;
   const OFFLINE = 'Sin conexión. Reintentando…';
 
   const $ = (s) => document.querySelector(s);
@@ -173,11 +174,11 @@
     return Math.min(Math.max(ms, 500), 300000);
   }
 
-  async function post(body) {
+  async function post(url, body) {
     const ctl = typeof AbortController === 'function' ? new AbortController() : null;
     const timer = ctl ? setTimeout(() => ctl.abort(), TIMEOUT) : 0;
     try {
-      const res = await fetch(API, {
+      const res = await fetch(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body,
@@ -187,31 +188,90 @@
       });
       const out = { status: res.status, after: res.headers.get('Retry-After'), data: null };
       if (res.ok) out.data = await res.json(); // a cut-off body throws: retried like a network error
-      else if (res.status === 400) out.data = await res.json().catch(() => null);
+      else if (res.status === 400 || res.status === 403) out.data = await res.json().catch(() => null);
       return out;
     } finally {
       clearTimeout(timer);
     }
   }
 
+  // Proof of work (ALTCHA's challenge format): find n in 0..maxnumber with SHA-256(salt + n) = challenge. Solved while
+  // the person reads the privacy notice; the first answer carries it.
+  let proof = null;
+  let solving = null;
+  async function solve(ch) {
+    const subtle = window.crypto && window.crypto.subtle;
+    if (!ch || ch.algorithm !== 'SHA-256' || !subtle || typeof ch.salt !== 'string') return null;
+    const want = ch.challenge;
+    const enc = new TextEncoder();
+    const hex = (buf) => Array.from(new Uint8Array(buf), (x) => x.toString(16).padStart(2, '0')).join('');
+    for (let n = 0; n <= ch.maxnumber; n += 50) {
+      const batch = [];
+      for (let i = n; i <= Math.min(n + 49, ch.maxnumber); i++) batch.push(subtle.digest('SHA-256', enc.encode(ch.salt + i)));
+      const found = (await Promise.all(batch)).findIndex((h) => hex(h) === want);
+      if (found >= 0) {
+        const answer = { algorithm: ch.algorithm, challenge: want, number: n + found, salt: ch.salt, signature: ch.signature };
+        return btoa(JSON.stringify(answer));
+      }
+    }
+    return null;
+  }
+  function startSolving(ch) { proof = null; solving = ch ? solve(ch) : null; }
+
+  // A new conversation, opened by the bot (which also limits how many one network may open).
+  async function open() {
+    const res = await post(API, '').catch(() => null);
+    if (res && res.status === 200 && res.data && TOKEN.test(res.data.conversation || '')) {
+      conv = res.data.conversation;
+      store.set(K_CONV, conv);
+      startSolving(res.data.challenge);
+      return null;
+    }
+    return res || { status: 0, after: null };
+  }
+
+  const isStart = (text) => /^\/start(\s|$)/i.test(text);
+
   async function deliver(item) {
-    const body = JSON.stringify({ conversation: conv, id: item.id, text: item.text });
     const slow = setTimeout(() => { if (!status.textContent) setStatus('Enviando…'); }, 2000);
     try {
       for (let attempt = 0; ; attempt++) {
-        let res = null;
-        try { res = await post(body); } catch { res = null; }
-        if (res && res.status >= 200 && res.status < 300) return handleReplies(res.data);
+        let res = conv ? null : await open();
+        if (!res) {
+          if (!isStart(item.text) && solving) { proof = await solving; solving = null; }
+          const body = JSON.stringify({ id: item.id, text: item.text, proof: isStart(item.text) ? null : proof });
+          try { res = await post(API + '/' + encodeURIComponent(conv) + '/messages', body); } catch { res = null; }
+        }
+        if (res && res.status >= 200 && res.status < 300) {
+          if (res.data && TOKEN.test(res.data.conversation || '')) {
+            conv = res.data.conversation; // the proof was accepted: no more needed
+            store.set(K_CONV, conv);
+            proof = null;
+          }
+          return handleReplies(res.data);
+        }
+        if (res && res.status === 403 && res.data && res.data.challenge) {
+          startSolving(res.data.challenge);
+          continue;
+        }
+        if (res && res.status === 404) {
+          // The bot no longer knows this conversation: start a new one.
+          conv = null;
+          item.text = '/start';
+          saveQueue();
+          add('note', 'Empezamos una conversación nueva.');
+          continue;
+        }
         if (res && res.status === 400) {
           const msg = res.data && str(res.data.error);
           add('note', msg || 'No entendimos tu respuesta. Intenta de nuevo.');
           return save();
         }
-        if (res && !RETRY.has(res.status)) {
+        if (res && res.status && !RETRY.has(res.status)) {
           add('note', 'No pudimos procesar tu mensaje. Intenta de nuevo en un momento.');
           return save();
         }
-        setStatus(OFFLINE);
+        setStatus(res && res.status === 429 ? 'Hay mucha actividad. Reintentando en un momento…' : OFFLINE);
         const wait = (res && retryAfter(res.after)) || Math.min(1000 * 2 ** attempt, 15000);
         await sleep(wait);
       }
@@ -281,9 +341,8 @@
   window.addEventListener('resize', scrollDown);
 
   // start
-  if (!conv || !/^[A-Za-z0-9_-]{1,64}$/.test(conv)) {
-    conv = rid();
-    store.set(K_CONV, conv);
+  if (!conv || !TOKEN.test(conv)) {
+    conv = null; // opened by the first message
     entries = [];
     queue = [];
     save();

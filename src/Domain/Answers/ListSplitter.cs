@@ -1,26 +1,37 @@
 namespace ChatSurvey.Domain.Answers;
 
-/// <summary>Splits a normalized list answer: "1,3", "1 3", "1 y 3", "radio y tele", "1, 3 and 5".</summary>
+/// <summary>
+/// Splits a normalized list answer: "1,3", "1 3", "1 y 3", "radio y tele", "1, 3 and 5". Linear in the answer's
+/// length: a piece is only ever joined with the few that follow it while the join could still be an option's name.
+/// </summary>
 public static class ListSplitter
 {
     private static readonly char[] Separators = [',', ';', '/', '\n', '+', '&'];
 
+    public static bool IsConjunction(string word) => word is "y" or "e" or "and";
+
     /// <summary>
-    /// The items of a list. <paramref name="isName"/> keeps a chunk whole when it names an option by itself,
-    /// so that "arte y cultura" stays one topic while "radio y tele" becomes two media.
+    /// The items of a list, at most <paramref name="maxItems"/> + 1 (one more tells the caller there were too many).
+    /// A chunk that names an option by itself stays whole, so that "arte y cultura" stays one topic while
+    /// "radio y tele" becomes two media.
     /// </summary>
-    public static List<string> Split(string normalized, Func<string, bool> isName)
+    public static List<string> Split(string normalized, ListNames names, int maxItems = int.MaxValue)
     {
         var items = new List<string>();
         foreach (var chunk in normalized.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (isName(chunk))
+            if (items.Count > maxItems)
+            {
+                break;
+            }
+
+            if (chunk.Length <= names.LongestName && names.IsName(chunk))
             {
                 items.Add(chunk);
                 continue;
             }
 
-            AddConjoined(items, chunk, isName);
+            AddConjoined(items, chunk, names, maxItems);
         }
 
         return items;
@@ -46,14 +57,14 @@ public static class ListSplitter
     /// Adds the pieces between "y", "e" and "and", except that consecutive pieces that together name an option stay
     /// together: "salud y arte y cultura" is "salud" and "arte y cultura".
     /// </summary>
-    private static void AddConjoined(List<string> items, string chunk, Func<string, bool> isName)
+    private static void AddConjoined(List<string> items, string chunk, ListNames names, int maxItems)
     {
         var words = chunk.Split(' ');
         List<Range>? pieces = null;
         var start = 0;
         for (var i = 0; i < words.Length; i++)
         {
-            if (words[i] is "y" or "e" or "and")
+            if (IsConjunction(words[i]))
             {
                 (pieces ??= []).Add(start..i);
                 start = i + 1;
@@ -70,10 +81,11 @@ public static class ListSplitter
 
         pieces.Add(start..words.Length);
         var first = 0;
-        while (first < pieces.Count)
+        while (first < pieces.Count && items.Count <= maxItems)
         {
-            var last = pieces.Count - 1;
-            while (last > first && !isName(Join(words, pieces[first].Start.Value, pieces[last].End.Value)))
+            // The longest join tried spans as many pieces as a name can, and no more characters than the longest name.
+            var last = Math.Min(pieces.Count, first + names.MostPieces) - 1;
+            while (last > first && !IsName(words, pieces[first].Start.Value, pieces[last].End.Value, names))
             {
                 last--;
             }
@@ -81,6 +93,17 @@ public static class ListSplitter
             AddPart(items, Join(words, pieces[first].Start.Value, pieces[last].End.Value), null);
             first = last + 1;
         }
+    }
+
+    private static bool IsName(string[] words, int start, int end, ListNames names)
+    {
+        var length = end - start - 1;
+        for (var i = start; i < end && length <= names.LongestName; i++)
+        {
+            length += words[i].Length;
+        }
+
+        return length <= names.LongestName && names.IsName(Join(words, start, end));
     }
 
     /// <summary>"1 3 5" is three numbers; "redes sociales" is one name.</summary>

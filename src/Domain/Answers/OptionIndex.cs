@@ -14,7 +14,7 @@ public sealed class OptionIndex
     private static readonly System.Buffers.SearchValues<char> PrefixStarts = System.Buffers.SearchValues.Create([.. NumberPrefixes.Select(p => p[0]).Distinct()]);
     private readonly string[][] _names;
     private readonly string[][] _exact;
-    private readonly Func<string, bool> _isExactName;
+    private readonly ListNames _listNames;
 
     /// <summary>Every alias, code and normalized text, to the first option that has it.</summary>
     private readonly Dictionary<string, int> _exactIndex = new(StringComparer.Ordinal);
@@ -22,7 +22,6 @@ public sealed class OptionIndex
     public OptionIndex(IReadOnlyList<SurveyOption> options)
     {
         Count = options.Count;
-        _isExactName = IsExactName;
         _names = new string[options.Count][];
         _exact = new string[options.Count][];
         for (var i = 0; i < options.Count; i++)
@@ -35,6 +34,8 @@ public sealed class OptionIndex
                 _exactIndex.TryAdd(name, i);
             }
         }
+
+        _listNames = ListNames.Of(_exactIndex.Keys, IsExactName);
     }
 
     public int Count { get; }
@@ -94,7 +95,13 @@ public sealed class OptionIndex
             return ParseResult<List<int>>.Ok([whole]);
         }
 
-        var items = ListSplitter.Split(normalized, _isExactName);
+        // No option is named twice, so a list with more items than there are options is wrong whatever its items.
+        var items = ListSplitter.Split(normalized, _listNames, Count);
+        if (items.Count > Count)
+        {
+            return ParseResult<List<int>>.Invalid(Rejection.TooMany);
+        }
+
         var chosen = new List<int>(items.Count);
         foreach (var item in items)
         {

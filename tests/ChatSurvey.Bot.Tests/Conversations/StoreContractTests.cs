@@ -199,7 +199,7 @@ public abstract class StoreContractTests
 
     protected ConversationSchedule Schedule { get; } = new(TimeSpan.FromHours(24), TimeSpan.FromDays(30));
 
-    protected ConversationService Service(IConversationStore store) => new(TestSurvey.Compiled, store, Pseudonymizer, Schedule, Time);
+    protected ConversationService Service(IConversationStore store) => new(TestSurvey.Compiled, store, Pseudonymizer, Schedule, NoPromoters.Gate, Time);
 
     private ConversationSweeper Sweeper(ISweepSource source, ConversationService service, IConversationStore store, RecordingSender sender) =>
         new(source, service, [sender], store, new SweeperOptions(), Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConversationSweeper>.Instance);

@@ -129,7 +129,7 @@ public abstract class DashboardQueryTests : IAsyncLifetime
     [Fact]
     public async Task Promoters_CreateFindRenew_CodeIsUniqueAndOldTokenStopsWorking()
     {
-        var store = new PromoterStore(Db, TimeProvider.System);
+        var store = new PromoterStore(Db, new KnownPromoters(Db.Store, TimeProvider.System), TimeProvider.System);
         var created = await store.CreateAsync("radio_ixtlan", "Radio Ixtlán", "Radio comunitaria", default);
         Assert.NotNull(created);
         Assert.Null(await store.CreateAsync("radio_ixtlan", "Otra", "Otra", default));

@@ -31,7 +31,7 @@ public sealed class ExportTests(SeededDashboard dashboard) : IClassFixture<Seede
         Assert.Contains("'-2+3", cells);
         Assert.Contains("'@SUM(A1)", cells);
         Assert.Contains("'\tTabulador", cells);
-        Assert.Contains("'\rRetorno", cells);
+        Assert.Contains("\nRetorno", cells);
         Assert.Contains("Basura, drenaje y \"baches\"", cells);
         Assert.Contains("Línea uno\nlínea dos", cells);
         Assert.DoesNotContain(cells, c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r');

@@ -5,10 +5,13 @@ namespace ChatSurvey.Bot.Tests.Dashboard;
 /// <summary>A complete, plausible set of answer values for the 2022 form, drawn from a seeded random source.</summary>
 public static class SeedAnswers
 {
-    /// <summary>Texts that a spreadsheet would run as formulas, and texts that need RFC 4180 quoting.</summary>
+    /// <summary>
+    /// Texts that a spreadsheet would run as formulas, and texts that need RFC 4180 quoting. Each is as the store keeps
+    /// it (no carriage returns or other control characters but newline and tab: see TextHygiene).
+    /// </summary>
     public static readonly string[] Texts =
     [
-        "Falta de agua potable", "=HYPERLINK(\"http://x.example\",\"clic\")", "+1+2", "-2+3", "@SUM(A1)", "\tTabulador", "\rRetorno",
+        "Falta de agua potable", "=HYPERLINK(\"http://x.example\",\"clic\")", "+1+2", "-2+3", "@SUM(A1)", "\tTabulador", "\nRetorno",
         "Basura, drenaje y \"baches\"", "Línea uno\nlínea dos", "Inseguridad", "agua y drenaje", "Caminos rurales",
     ];
 

@@ -95,6 +95,23 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
+    /// <summary>Browsers drop tabs and line breaks from a URL, so "/\t/evil.example" would lead to //evil.example.</summary>
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
+    [InlineData("/\r\n/evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("/staff\\..\\..\\evil")]
+    [InlineData(" //evil.example")]
+    [InlineData("https://evil.example/staff")]
+    public async Task SignIn_ReturnUrlThatBrowsersReadAsAnotherSite_GoesToStaffInstead(string returnUrl)
+    {
+        await using var host = await StaffAccounts.StartSeededAsync(null);
+        using var client = new StaffClient(host);
+        using var response = await client.SignInAsync(StaffAccounts.Admin, StaffAccounts.Password, returnUrl);
+        Assert.Equal("/staff", response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task StaffRole_AdminPages_Forbidden()
     {

@@ -31,12 +31,13 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="environment">Development unless a test is about what differs in production (cookies, HSTS).</param>
+    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null, string environment = "Development")
     {
         var folder = Directory.CreateTempSubdirectory("chatsurvey-test-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            EnvironmentName = Environments.Development,
+            EnvironmentName = environment,
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
@@ -47,6 +48,7 @@ public sealed class BotHost : IAsyncDisposable
             ["ConnectionStrings:ChatSurvey"] = $"Data Source={Path.Combine(folder, "chatsurvey.db")}",
             ["Privacy:PseudonymKey"] = "test-key",
         });
+        builder.Configuration.AddInMemoryCollection(TestLimits.Unthrottled);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -75,6 +77,10 @@ public sealed class BotHost : IAsyncDisposable
 
         return rows;
     }
+
+    /// <summary>A promoter as staff would create it, so that links with its code credit it.</summary>
+    public async Task AddPromoterAsync(string code) =>
+        await Get<global::ChatSurvey.Bot.Dashboard.Promoters.PromoterStore>().CreateAsync(code, $"Promotor {code}", "Pruebas", default);
 
     public T Get<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();

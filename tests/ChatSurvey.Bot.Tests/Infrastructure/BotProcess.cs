@@ -27,6 +27,10 @@ public sealed class BotProcess : IAsyncDisposable
             // Information-level request logs from 40 respondents would only slow the child down.
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (name, value) in TestLimits.AsEnvironment())
+        {
+            _environment.TryAdd(name, value);
+        }
     }
 
     /// <summary>Fixed for this object's life, so a restarted bot is found where clients left it.</summary>

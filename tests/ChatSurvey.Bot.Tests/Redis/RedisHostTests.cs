@@ -27,7 +27,7 @@ public sealed class RedisHostTests
 
         // A new process would have no cache: a second host on the same Redis proves the state came back from AOF.
         await using var fresh = await BotHost.StartAsync(settings);
-        var resumed = new WebChatClient(fresh.Client, chat.Conversation);
+        var resumed = new WebChatClient(fresh.Client, chat.Token);
         await Eventually.Get(() => ReadyStatus(fresh), s => s == HttpStatusCode.OK, "the new host to reach Redis");
         await resumed.Send("estado", id: "after-restart-01");
         Assert.Contains("Vas en la pregunta 3 de 12", resumed.LastText, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class RedisHostTests
         await chat.Send("si");
 
         await redis.KillAsync();
-        using var refused = await host.Client.PostAsJsonAsync("/api/chat/messages", new WebChatMessage(chat.Conversation, "while-down-01", "si"));
+        using var refused = await chat.Post("si", "while-down-01");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadyStatus(host));
@@ -65,7 +65,7 @@ public sealed class RedisHostTests
         await using var second = await BotHost.StartAsync(shared);
         await using var single = await BotHost.StartAsync();
 
-        var conversation = Guid.NewGuid().ToString("N");
+        var conversation = await WebChatClient.OpenAsync(first.Client);
         var clients = new[] { new WebChatClient(first.Client, conversation), new WebChatClient(second.Client, conversation) };
         var alone = new WebChatClient(single.Client, conversation);
         string[] messages = ["/start", .. SurveyScript.Answers];

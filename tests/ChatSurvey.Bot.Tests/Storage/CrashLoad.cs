@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
 using ChatSurvey.Bot.Channels.WebChat;
+using ChatSurvey.Bot.Tests.WebChat;
 
 namespace ChatSurvey.Bot.Tests.Storage;
 
@@ -11,6 +13,7 @@ namespace ChatSurvey.Bot.Tests.Storage;
 internal sealed class CrashLoad(HttpClient http, string[] messages, int seed)
 {
     private readonly HashSet<string> _thanked = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
     private int _turns;
     private int _finished;
     private int _leadSteps;
@@ -19,6 +22,9 @@ internal sealed class CrashLoad(HttpClient http, string[] messages, int seed)
     public int Turns => Volatile.Read(ref _turns);
 
     public int Finished => Volatile.Read(ref _finished);
+
+    /// <summary>The id the bot gave the respondent named <paramref name="conversation"/> (the key of its state).</summary>
+    public string IdOf(string conversation) => _tokens[conversation][..22];
 
     public bool Thanked(string conversation)
     {
@@ -51,6 +57,7 @@ internal sealed class CrashLoad(HttpClient http, string[] messages, int seed)
     private async Task Complete(string conversation, Random random, DateTime deadline, bool lead)
     {
         WebChatResponse? last = null;
+        _tokens[conversation] = await Open(deadline);
         for (var step = 0; step < messages.Length; step++)
         {
             // A little think time varies where each kill falls in a request's life.
@@ -73,26 +80,74 @@ internal sealed class CrashLoad(HttpClient http, string[] messages, int seed)
         }
     }
 
+    private async Task<string> Open(DateTime deadline) =>
+        (await Retry("opening a conversation", async () =>
+        {
+            var response = await http.PostAsync(new Uri("/api/chat/conversations", UriKind.Relative), null);
+            return (response, response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<WebChatConversation>() : null);
+        }, deadline)).Conversation;
+
     private async Task<WebChatResponse> Send(string conversation, string id, string text, DateTime deadline)
+    {
+        string? proof = null;
+        while (true)
+        {
+            var token = _tokens[conversation];
+            var answer = await Retry<object>($"{id} '{text}'", async () =>
+            {
+                var response = await http.PostAsJsonAsync(new Uri($"/api/chat/conversations/{token}/messages", UriKind.Relative), new WebChatMessage(id, text, proof));
+                object? read = response.StatusCode switch
+                {
+                    HttpStatusCode.OK => await response.Content.ReadFromJsonAsync<WebChatResponse>(),
+                    HttpStatusCode.Forbidden when proof is null => (await response.Content.ReadFromJsonAsync<WebChatError>())?.Challenge,
+                    _ => null,
+                };
+                return (response, read);
+            }, deadline);
+            if (answer is ProofChallenge challenge)
+            {
+                // The first answer of a conversation carries a proof of work, solved as the page would.
+                proof = ProofSolver.Solve(challenge);
+                continue;
+            }
+
+            var reply = (WebChatResponse)answer;
+            if (reply.Conversation is { } verified)
+            {
+                _tokens[conversation] = verified;
+            }
+
+            return reply;
+        }
+    }
+
+    /// <summary>
+    /// Sends until the bot answers: a refused, reset or timed-out request or a 5xx is sent again. <paramref name="send"/>
+    /// returns the response and what it read from it; a 4xx it did not read is the bot refusing a valid message (a bug).
+    /// </summary>
+    private async Task<T> Retry<T>(string what, Func<Task<(HttpResponseMessage Response, T? Read)>> send, DateTime deadline)
+        where T : notnull
     {
         string? failure = null;
         while (DateTime.UtcNow < deadline)
         {
             try
             {
-                using var response = await http.PostAsJsonAsync(new Uri("/api/chat/messages", UriKind.Relative), new WebChatMessage(conversation, id, text));
-                if (response.IsSuccessStatusCode)
+                var (response, read) = await send();
+                using (response)
                 {
-                    return await response.Content.ReadFromJsonAsync<WebChatResponse>() ?? throw new InvalidOperationException($"{id}: empty body");
-                }
+                    if (read is not null)
+                    {
+                        return read;
+                    }
 
-                // A 4xx is the bot refusing a valid message: a bug, not a crash to ride out.
-                if ((int)response.StatusCode < 500)
-                {
-                    throw new InvalidOperationException($"{id} '{text}' got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-                }
+                    if ((int)response.StatusCode < 500)
+                    {
+                        throw new InvalidOperationException($"{what} got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    }
 
-                failure = $"{(int)response.StatusCode} {response.StatusCode}";
+                    failure = $"{(int)response.StatusCode} {response.StatusCode}";
+                }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
@@ -102,6 +157,6 @@ internal sealed class CrashLoad(HttpClient http, string[] messages, int seed)
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"{id} '{text}' was never answered (seed {seed}); last failure: {failure ?? "none"}");
+        throw new TimeoutException($"{what} was never answered (seed {seed}); last failure: {failure ?? "none"}");
     }
 }

@@ -85,7 +85,7 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
         var alone = Settings(singleRedis, await postgres.Server.CreateDatabaseAsync());
         await using var single = await BotHost.StartAsync(alone);
 
-        string[] conversations = [.. Enumerable.Range(0, 4).Select(_ => Guid.NewGuid().ToString("N"))];
+        string[] conversations = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => WebChatClient.OpenAsync(first.Client)));
         string[] messages = ["/start", .. SurveyScript.Answers];
         for (var i = 0; i < messages.Length; i++)
         {

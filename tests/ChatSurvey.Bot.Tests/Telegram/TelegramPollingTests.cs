@@ -9,6 +9,7 @@ public sealed class TelegramPollingTests
     {
         await using var bot = await TelegramTestBot.StartAsync(new Dictionary<string, string?> { ["Telegram:Mode"] = "Polling" });
         var chat = bot.NewChat();
+        await bot.Host.AddPromoterAsync("sec_mujeres");
         var start = TelegramTestBot.NextUpdateId();
         var consent = TelegramTestBot.NextUpdateId();
         bot.Api.Enqueue(TelegramUpdates.Text(start, chat.Id, "/start sec_mujeres"));

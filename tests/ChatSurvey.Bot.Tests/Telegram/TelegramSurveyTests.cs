@@ -12,6 +12,7 @@ public sealed class TelegramSurveyTests(TelegramBotFixture fixture) : IClassFixt
     {
         var chat = Bot.NewChat();
         var before = chat.Messages.Count;
+        await Bot.Host.AddPromoterAsync("MzfzuUGk5Wb4WNSkpeCQahA35J3GrZ5E");
         await chat.Post(TelegramUpdates.StartDeepLink2016(TelegramTestBot.NextUpdateId(), chat.Id, "MzfzuUGk5Wb4WNSkpeCQahA35J3GrZ5E"));
         await chat.WaitFor(before, "Aviso de privacidad");
         foreach (var answer in SurveyScript.Answers)

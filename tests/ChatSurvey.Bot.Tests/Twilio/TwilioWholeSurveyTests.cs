@@ -13,6 +13,7 @@ public sealed class TwilioWholeSurveyTests
     public async Task WhatsApp_WholeFormFromPromoterLink_StoredWithPromoterAndChannel()
     {
         await using var bot = await TwilioBot.StartAsync();
+        await bot.Host.AddPromoterAsync("radio_ixtlan");
         const string person = "whatsapp:+5215511112222";
         await bot.SendAsync(person, WhatsAppLink.Prefilled("radio_ixtlan"));
         foreach (var answer in SurveyScript.Answers)

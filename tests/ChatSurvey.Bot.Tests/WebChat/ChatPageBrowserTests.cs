@@ -14,6 +14,7 @@ public sealed class ChatPageBrowserTests(BrowserFixture browser) : IClassFixture
     public async Task ChatPage_WholeFormByKeyboardAlone_ResponseLandsInSqlite()
     {
         await using var host = await BotHost.StartAsync();
+        await host.AddPromoterAsync("radio_ixtlan");
         await using var chat = await ChatPage.OpenAsync(browser.Browser, host, 360, 740, "/?ref=radio_ixtlan");
 
         // Consent by its chip: Tab until "Sí, acepto" has the focus, then Enter; the focus comes back to the answer box.

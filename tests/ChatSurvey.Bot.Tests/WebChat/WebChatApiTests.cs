@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using ChatSurvey.Bot.Channels.WebChat;
 using ChatSurvey.Bot.Tests.Infrastructure;
 
 namespace ChatSurvey.Bot.Tests.WebChat;
@@ -14,32 +15,35 @@ public sealed class WebChatApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
-    [InlineData("""{"id": "message-0001", "text": "hola"}""", "conversation")]
-    [InlineData("""{"conversation": "short", "id": "message-0001", "text": "hola"}""", "conversation")]
-    [InlineData("""{"conversation": "conversation-0001", "text": "hola"}""", "id")]
-    [InlineData("""{"conversation": "conversation-0001", "id": "<script>alert(1)</script>", "text": "hola"}""", "id")]
-    [InlineData("""{"conversation": "conversation-0001", "id": "message-0001"}""", "text")]
+    [InlineData("""{"text": "hola"}""", "id")]
+    [InlineData("""{"id": "<script>alert(1)</script>", "text": "hola"}""", "id")]
+    [InlineData("""{"id": "short", "text": "hola"}""", "id")]
+    [InlineData("""{"id": "message-0001"}""", "text")]
     public async Task PostMessage_InvalidFields_BadRequestNamingTheField(string body, string field)
     {
-        using var response = await _host.Client.PostAsync("/api/chat/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        var token = await WebChatClient.OpenAsync(_host.Client);
+        using var response = await _host.Client.PostAsync($"/api/chat/conversations/{token}/messages", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = await response.Content.ReadFromJsonAsync<Channels.WebChat.WebChatError>();
+        var error = await response.Content.ReadFromJsonAsync<WebChatError>();
         Assert.StartsWith(field, error!.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task PostMessage_MalformedJson_BadRequestAndNothingStarted()
+    public async Task PostMessage_MalformedJson_BadRequest()
     {
-        using var response = await _host.Client.PostAsync("/api/chat/messages", new StringContent("{\"conversation\": ", Encoding.UTF8, "application/json"));
+        var token = await WebChatClient.OpenAsync(_host.Client);
+        using var response = await _host.Client.PostAsync($"/api/chat/conversations/{token}/messages", new StringContent("{\"id\": ", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]
-    public async Task PostMessage_TextOverEndpointLimit_BadRequest()
+    public async Task OpenConversation_ReturnsAnUnguessableTokenAndAChallenge()
     {
-        var chat = new WebChatClient(_host.Client);
-        using var response = await _host.Client.PostAsJsonAsync("/api/chat/messages", new Channels.WebChat.WebChatMessage(chat.Conversation, "message-0001", new string('a', 8001)));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var response = await _host.Client.PostAsync("/api/chat/conversations", null);
+        var opened = await response.Content.ReadFromJsonAsync<WebChatConversation>();
+        Assert.Matches("^[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}$", opened!.Conversation);
+        Assert.Equal("SHA-256", opened.Challenge!.Algorithm);
+        Assert.Contains($"conversation={opened.Conversation[..22]}", opened.Challenge.Salt, StringComparison.Ordinal);
     }
 
     [Fact]

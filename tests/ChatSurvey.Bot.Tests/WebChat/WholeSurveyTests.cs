@@ -8,6 +8,7 @@ public sealed class WholeSurveyTests
     public async Task WebChat_WholeForm_OneCompleteResponseInSqliteUnderCodes()
     {
         await using var host = await BotHost.StartAsync();
+        await host.AddPromoterAsync("radio_ixtlan");
         var chat = new WebChatClient(host.Client);
         await chat.Send("/start radio_ixtlan");
         Assert.Contains("Aviso de privacidad", chat.LastText, StringComparison.Ordinal);

@@ -61,9 +61,13 @@ public static partial class SignInEndpoints
         return TypedResults.Redirect(LoginPath);
     }
 
-    /// <summary>Only paths of this site ("/staff/results"), never "//evil.example" or "/\evil.example": no open redirect.</summary>
+    /// <summary>
+    /// Only paths of this site ("/staff/results"), never "//evil.example", "/\evil.example" or "/\t/evil.example" (browsers
+    /// drop tabs and line breaks from a URL, which turns the last into the first): no open redirect.
+    /// </summary>
     public static bool IsLocal(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains("://", StringComparison.Ordinal);
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || url[1] != '/') && !url.Contains("://", StringComparison.Ordinal) &&
+        !url.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c));
 
     private static IResult Page(HttpContext context, string? returnUrl, string? error, int status) => Layout.Bare("Entrar", Markup.Of($"""
         <main class="sign-in">

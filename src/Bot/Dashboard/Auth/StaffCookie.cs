@@ -2,15 +2,15 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace ChatSurvey.Bot.Dashboard.Auth;
 
-/// <summary>The sign-in cookie: HttpOnly, SameSite=Lax (forms carry antiforgery tokens), 8 hours of inactivity.</summary>
+/// <summary>The sign-in cookie: HttpOnly, SameSite=Lax (forms carry antiforgery tokens), Secure, 8 hours of inactivity.</summary>
 public static class StaffCookie
 {
-    public static void Configure(CookieAuthenticationOptions options)
+    public static void Configure(CookieAuthenticationOptions options, IHostEnvironment environment)
     {
         options.Cookie.Name = "chatsurvey_staff";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.Cookie.SecurePolicy = SecurePolicy(environment);
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         options.LoginPath = SignInEndpoints.LoginPath;
@@ -19,6 +19,13 @@ public static class StaffCookie
         options.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
     }
+
+    /// <summary>
+    /// Secure outside Development: in production the bot sits behind a TLS proxy, and a cookie that could travel over
+    /// plain HTTP could be read on the way. Development runs on http://127.0.0.1.
+    /// </summary>
+    public static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -37,6 +37,8 @@ public sealed class PromoterLinks(IConfiguration configuration, IOptions<Dashboa
         return links;
     }
 
+    /// <summary>The configured public address; the address the request came to only in Development (outside it,
+    /// startup requires Dashboard:PublicBaseUrl), since a Host header is the client's to choose.</summary>
     private Uri BaseUrl(HttpRequest request) => options.Value.PublicBaseUrl is { Length: > 0 } configured
         ? new Uri(configured.TrimEnd('/') + "/")
         : new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");

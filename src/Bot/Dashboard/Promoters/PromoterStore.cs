@@ -5,7 +5,7 @@ using ChatSurvey.Bot.Storage;
 namespace ChatSurvey.Bot.Dashboard.Promoters;
 
 /// <summary>The promoters table (migration step 3).</summary>
-public sealed class PromoterStore(DashboardDb db, TimeProvider time)
+public sealed class PromoterStore(DashboardDb db, KnownPromoters known, TimeProvider time)
 {
     private const string Columns = "code, name, organisation, created_at, stats_token";
 
@@ -18,7 +18,13 @@ public sealed class PromoterStore(DashboardDb db, TimeProvider time)
         var inserted = await sql.Execute(
             $"INSERT INTO promoters ({Columns}) VALUES (@code, @name, @organisation, @at, @token) ON CONFLICT DO NOTHING",
             ("code", code), ("name", name), ("organisation", organisation), ("at", db.Time(promoter.CreatedAt)), ("token", promoter.StatsToken));
-        return inserted == 1 ? promoter : null;
+        if (inserted != 1)
+        {
+            return null;
+        }
+
+        known.Added(code);
+        return promoter;
     }
 
     /// <summary>A new private link for a promoter whose link leaked; the old one stops working at once.</summary>
@@ -39,11 +45,9 @@ public sealed class PromoterStore(DashboardDb db, TimeProvider time)
         IsToken(token) ? (await db.ListAsync($"SELECT {Columns} FROM promoters WHERE stats_token = @token", [("token", token)], Read, cancellationToken)).SingleOrDefault() : null;
 
     /// <summary>128 random bits, URL-safe: unguessable, so the link alone is the permission to see the page.</summary>
-    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(16));
+    public static string NewToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
     public static bool IsToken(string? token) => token is { Length: 22 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static Promoter Read(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), DashboardDb.ReadTime(r, 3), r.GetString(4));
 }
