@@ -41,10 +41,10 @@ public sealed class DashboardDb(SqlResponseStore store, IOptions<DashboardOption
             parameters.Add(("f_to", Time(end)));
         }
 
-        if (filter.Channel is { } channel)
+        if (filter.ChannelSet is { } channels)
         {
-            conditions.Add($"{alias}.channel = @f_channel");
-            parameters.Add(("f_channel", channel));
+            conditions.Add($"{alias}.channel IN ({string.Join(", ", channels.Select((_, i) => $"@f_channel{i}"))})");
+            parameters.AddRange(channels.Select((c, i) => ($"f_channel{i}", (object?)c)));
         }
 
         if (filter.Promoter is { } promoter)

@@ -20,6 +20,8 @@ public abstract class DashboardQueryTests : IAsyncLifetime
     {
         { null, null, null, null },
         { "whatsapp", null, null, null },
+        { "messaging", null, null, null },
+        { "messaging", "radio_ixtlan", "2026-11-02", null },
         { null, "radio_ixtlan", null, null },
         { null, null, "2026-11-02", "2026-11-02" },
         { null, "sec_mujeres", "2026-11-03", null },

@@ -49,7 +49,8 @@ public sealed class Expected(DashboardSeed seed, string? channel = null, string?
 
     public static string Day(DateTimeOffset at) => at.ToOffset(Oaxaca).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private bool InFilter(SeedPerson p) => (channel is null || p.Channel == channel) && (promoter is null || p.Promoter == promoter);
+    private bool InFilter(SeedPerson p) =>
+        (channel is null || p.Channel == channel || (channel == "messaging" && p.Channel != "web")) && (promoter is null || p.Promoter == promoter);
 
     private bool InRange(DateTimeOffset start)
     {

@@ -10,6 +10,7 @@ public sealed class OverviewEndpointTests(SeededDashboard dashboard) : IClassFix
     [InlineData("", null, null)]
     [InlineData("?promoter=radio_ixtlan", null, "radio_ixtlan")]
     [InlineData("?channel=sms&from=2026-11-03", "sms", null)]
+    [InlineData("?channel=messaging", "messaging", null)]
     public async Task OverviewJson_Filter_SameFiguresAsComputedFromTheSeed(string query, string? channel, string? promoter)
     {
         var from = query.Contains("from=", StringComparison.Ordinal) ? new DateOnly(2026, 11, 3) : (DateOnly?)null;

@@ -25,17 +25,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
     public static async Task<TelegramTestBot> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var api = await FakeTelegramApi.StartAsync();
-        var all = new Dictionary<string, string?>
-        {
-            ["Telegram:BotToken"] = FakeTelegramApi.Token,
-            ["Telegram:WebhookSecret"] = Secret,
-            ["Telegram:ApiBaseUrl"] = api.BaseAddress.ToString(),
-            ["Telegram:BotUsername"] = FakeTelegramApi.BotUsername,
-            // Whole surveys in seconds: Telegram's real one message per second per chat would make each take a minute.
-            ["Telegram:PerChatPerSecond"] = "1000",
-            ["Telegram:PerChatBurst"] = "1000",
-            ["Telegram:GlobalPerSecond"] = "1000",
-        };
+        var all = Settings(api);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
@@ -51,6 +41,19 @@ public sealed class TelegramTestBot : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The Telegram channel in webhook mode, against <paramref name="api"/>.</summary>
+    public static Dictionary<string, string?> Settings(FakeTelegramApi api) => new()
+    {
+        ["Telegram:BotToken"] = FakeTelegramApi.Token,
+        ["Telegram:WebhookSecret"] = Secret,
+        ["Telegram:ApiBaseUrl"] = api.BaseAddress.ToString(),
+        ["Telegram:BotUsername"] = FakeTelegramApi.BotUsername,
+        // Whole surveys in seconds: Telegram's real one message per second per chat would make each take a minute.
+        ["Telegram:PerChatPerSecond"] = "1000",
+        ["Telegram:PerChatBurst"] = "1000",
+        ["Telegram:GlobalPerSecond"] = "1000",
+    };
 
     public static long NextUpdateId() => Interlocked.Increment(ref _nextUpdate);
 

@@ -29,16 +29,7 @@ public sealed class TwilioBot : IAsyncDisposable
     public static async Task<TwilioBot> StartAsync(IDictionary<string, string?>? extra = null)
     {
         var api = await FakeTwilioApi.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Twilio:AccountSid"] = FakeTwilioApi.AccountSid,
-            ["Twilio:AuthToken"] = FakeTwilioApi.AuthToken,
-            ["Twilio:WhatsAppFrom"] = WhatsAppFrom,
-            ["Twilio:SmsFrom"] = SmsFrom,
-            ["Twilio:PublicBaseUrl"] = PublicBaseUrl,
-            ["Twilio:ApiBaseUrl"] = api.BaseAddress.ToString(),
-            ["Twilio:MessagesPerSecond"] = "100",
-        };
+        var settings = Settings(api);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -46,6 +37,18 @@ public sealed class TwilioBot : IAsyncDisposable
 
         return new TwilioBot(api, await BotHost.StartAsync(settings));
     }
+
+    /// <summary>WhatsApp and SMS through Twilio, against <paramref name="api"/>.</summary>
+    public static Dictionary<string, string?> Settings(FakeTwilioApi api) => new()
+    {
+        ["Twilio:AccountSid"] = FakeTwilioApi.AccountSid,
+        ["Twilio:AuthToken"] = FakeTwilioApi.AuthToken,
+        ["Twilio:WhatsAppFrom"] = WhatsAppFrom,
+        ["Twilio:SmsFrom"] = SmsFrom,
+        ["Twilio:PublicBaseUrl"] = PublicBaseUrl,
+        ["Twilio:ApiBaseUrl"] = api.BaseAddress.ToString(),
+        ["Twilio:MessagesPerSecond"] = "100",
+    };
 
     /// <summary>An inbound message as Twilio posts it: "whatsapp:+52…" or "+52…" in From.</summary>
     public Dictionary<string, string> Message(string from, string body, string? messageSid = null)

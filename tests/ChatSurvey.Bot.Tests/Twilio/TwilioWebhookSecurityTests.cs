@@ -123,6 +123,33 @@ public sealed class TwilioWebhookSecurityTests
         Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
     }
 
+    [Fact]
+    public async Task Body_5MegabytesSigned_413Unread()
+    {
+        await using var bot = await TwilioBot.StartAsync();
+        var form = bot.Message(Person, new string('a', 5 * 1024 * 1024));
+        using var response = await bot.PostAsync(form);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertUntouched(bot);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData("text/plain")]
+    public async Task Body_NotUrlencoded_415(string contentType)
+    {
+        await using var bot = await TwilioBot.StartAsync();
+        var form = bot.Message(Person, "Hola");
+        using var response = await bot.PostAsync(form, adjust: request =>
+        {
+            request.Content!.Headers.Remove("Content-Type");
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        });
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        await AssertUntouched(bot);
+    }
+
     /// <summary>No turn was committed, so nothing can have been stored or sent.</summary>
     private static async Task AssertUntouched(TwilioBot bot)
     {

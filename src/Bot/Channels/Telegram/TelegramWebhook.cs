@@ -12,7 +12,8 @@ namespace ChatSurvey.Bot.Channels.Telegram;
 /// <summary>
 /// POST /webhooks/telegram: Telegram's updates. Forgeries are rejected before anything else is read; the turn is
 /// committed within the request and its replies are sent afterwards by the dispatcher, so the answer is quick and a
-/// redelivery (same update_id) changes nothing.
+/// redelivery (same update_id) changes nothing. A body that is not JSON gets 400; JSON the library cannot read gets
+/// 200 and is counted as ignored.
 /// </summary>
 public static class TelegramWebhook
 {
@@ -22,7 +23,7 @@ public static class TelegramWebhook
     public const int MaxBodyBytes = 256 * 1024;
 
     public static async Task<Results<Ok, BadRequest, StatusCodeHttpResult>> ReceiveAsync(
-        HttpRequest request, IOptions<TelegramOptions> options, TelegramUpdateHandler handler, CancellationToken cancellationToken)
+        HttpRequest request, IOptions<TelegramOptions> options, TelegramUpdateHandler handler, TelegramMetrics metrics, CancellationToken cancellationToken)
     {
         if (!SecretMatches(request.Headers[SecretHeader], options.Value.WebhookSecret))
         {
@@ -43,6 +44,15 @@ public static class TelegramWebhook
         catch (JsonException)
         {
             update = null;
+        }
+#pragma warning disable CA1031 // Whatever else the library's converters throw on a value they cannot take.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            // Valid JSON with a value out of range (a date past 9999, say), from someone who knows the secret: 200, so
+            // that Telegram does not retry it forever with the bot's later updates waiting behind it.
+            metrics.Ignored($"unreadable update ({e.GetType().Name})");
+            return TypedResults.Ok();
         }
 
         if (update is null)

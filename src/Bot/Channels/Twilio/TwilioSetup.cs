@@ -39,6 +39,9 @@ public static class TwilioSetup
     /// POST /webhooks/twilio (messages, WhatsApp and SMS) and POST /webhooks/twilio/status (delivery statuses), both
     /// behind the signature check. When Twilio is not configured the group stays empty: the routes answer 404.
     /// </summary>
+    /// <summary>A message webhook is a few kilobytes; ten media URLs and every field still fit many times over.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
     public static RouteGroupBuilder MapTwilio(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/webhooks/twilio");
@@ -47,6 +50,8 @@ public static class TwilioSetup
             return group;
         }
 
+        // Twilio posts small urlencoded forms: anything larger or of another type is refused (413, 415) unread.
+        group.WithMetadata(new Http.BodyLimit(MaxBodyBytes, "application/x-www-form-urlencoded"));
         // Forgeries are refused before anything else runs, including the handlers' parameter binding.
         group.AddEndpointFilter(signature);
         group.MapPost("", TwilioWebhookEndpoints.ReceiveMessage);

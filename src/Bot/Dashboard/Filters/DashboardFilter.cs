@@ -15,13 +15,29 @@ public sealed record DashboardFilter(string? Channel, string? Promoter, DateOnly
     /// <summary>The channels conversations arrive on (ConversationKey.Channel).</summary>
     public static readonly IReadOnlyList<string> Channels = ["web", "telegram", "whatsapp", "sms"];
 
+    /// <summary>
+    /// The channel filter's value for all channels with a phone number or an account behind each person, as opposed to
+    /// the open web chat, where a person is whatever a browser says.
+    /// </summary>
+    public const string Messaging = "messaging";
+
+    public static readonly IReadOnlyList<string> MessagingChannels = ["telegram", "whatsapp", "sms"];
+
     public static DashboardFilter Parse(IQueryCollection query) => new(
-        query["channel"].ToString() is var channel && Channels.Contains(channel) ? channel : null,
+        query["channel"].ToString() is var channel && (Channels.Contains(channel) || channel == Messaging) ? channel : null,
         query["promoter"].ToString() is var promoter && PromoterCode.IsValid(promoter) ? promoter : null,
         Day(query["from"]),
         Day(query["to"]));
 
     public bool IsEmpty => this == All;
+
+    /// <summary>The channels the filter selects, or null for all.</summary>
+    public IReadOnlyList<string>? ChannelSet => Channel switch
+    {
+        null => null,
+        Messaging => MessagingChannels,
+        var one => [one],
+    };
 
     /// <summary>The first instant of the range, or null for "since the beginning".</summary>
     public DateTimeOffset? Start(TimeSpan offset) => From is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), offset) : null;

@@ -9,13 +9,14 @@ public static class FilterForm
     private static readonly Dictionary<string, string> ChannelNames = new()
     {
         ["web"] = "Chat web", ["telegram"] = "Telegram", ["whatsapp"] = "WhatsApp", ["sms"] = "SMS",
+        [DashboardFilter.Messaging] = "Mensajería (Telegram, WhatsApp y SMS)",
     };
 
     public static string ChannelName(string channel) => ChannelNames.GetValueOrDefault(channel, channel);
 
     public static Markup Render(string action, DashboardFilter filter, IReadOnlyList<Promoter> promoters, Markup extra = default)
     {
-        var channels = DashboardFilter.Channels.Select(c => Markup.Of($"""<option value="{c}"{Forms.Selected(filter.Channel == c)}>{ChannelName(c)}</option>"""));
+        var channels = DashboardFilter.Channels.Prepend(DashboardFilter.Messaging).Select(c => Markup.Of($"""<option value="{c}"{Forms.Selected(filter.Channel == c)}>{ChannelName(c)}</option>"""));
         var known = promoters.Select(p => Markup.Of($"""<option value="{p.Code}"{Forms.Selected(filter.Promoter == p.Code)}>{p.Name} ({p.Code})</option>"""));
         // A code that came in links but was never registered can still be filtered on.
         var unknown = Markup.When(filter.Promoter is { } code && promoters.All(p => p.Code != code), Markup.Of($"""<option value="{filter.Promoter}" selected>{filter.Promoter}</option>"""));
