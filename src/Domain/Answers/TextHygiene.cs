@@ -26,23 +26,27 @@ public static class TextHygiene
     /// <summary>The text cleaned, whatever its length. Text that needs nothing is returned as it is, without copying.</summary>
     public static string Clean(string text)
     {
-        var stripped = NeedsStripping(text) ? Strip(text) : text;
-        // Lone surrogates are gone by now, so NFC cannot throw.
-        return stripped.IsNormalized(NormalizationForm.FormC) ? stripped : stripped.Normalize(NormalizationForm.FormC);
+        var stripped = NeedsStripping(text, out var mayCompose) ? Strip(text) : text;
+        // Below U+0300 every character is already in NFC and nothing combines with it, so most text (Spanish, digits)
+        // never reaches ICU. Lone surrogates are gone by now, so NFC cannot throw.
+        return !mayCompose || stripped.IsNormalized(NormalizationForm.FormC) ? stripped : stripped.Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Whether <paramref name="c"/> is a control character that text keeps (newline, tab) or drops (all others).</summary>
-    public static bool IsDroppedControl(char c) => c < ' ' ? c is not ('\n' or '\t') : c is '\u007F' or (>= '\u0080' and <= '\u009F');
+    private static bool IsDroppedControl(char c) => c < ' ' ? c is not ('\n' or '\t') : c is '\u007F' or (>= '\u0080' and <= '\u009F');
 
     private static bool IsNonCharacter(char c) => c is '\uFFFE' or '\uFFFF';
 
-    private static bool NeedsStripping(string text)
+    private static bool NeedsStripping(string text, out bool mayCompose)
     {
+        mayCompose = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            mayCompose |= c >= '\u0300';
             if (IsDroppedControl(c) || IsNonCharacter(c))
             {
+                mayCompose = true;
                 return true;
             }
 
