@@ -43,8 +43,9 @@ public sealed partial class OutboxWorker(
         {
             try
             {
-                // The backlog is measured every few seconds for the metrics, not on every batch; a failure to measure
-                // waits for the next time, so it cannot hold up the writes.
+                // The backlog and the dead letters are measured every few seconds for the metrics, not on every batch,
+                // and also while idle (a read waits no longer); a failure to measure waits for the next time, so it
+                // cannot hold up the writes.
                 if (time.GetTimestamp() >= nextMeasure)
                 {
                     nextMeasure = time.GetTimestamp() + (5 * time.TimestampFrequency);
@@ -52,7 +53,7 @@ public sealed partial class OutboxWorker(
                     telemetry.DeadLetters(await deadLetters.CountAsync(stoppingToken));
                 }
 
-                unstored = unstored.IsEmpty ? await NextAsync(stoppingToken) : unstored;
+                unstored = unstored.IsEmpty ? await NextAsync(time.GetElapsedTime(time.GetTimestamp(), nextMeasure), stoppingToken) : unstored;
                 await SetAsideAsync(unstored.Undecodable, stoppingToken);
                 unstored = unstored with { Undecodable = [] };
                 await StoreAsync(unstored.Entries, stoppingToken);
@@ -74,8 +75,11 @@ public sealed partial class OutboxWorker(
         }
     }
 
-    /// <summary>Refused entries whose next try is due; otherwise new entries, waited for until the next try at the most.</summary>
-    private async Task<OutboxBatch> NextAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Refused entries whose next try is due; otherwise new entries, waited for until the next try is due or
+    /// <paramref name="measureIn"/> has passed, at the most.
+    /// </summary>
+    private async Task<OutboxBatch> NextAsync(TimeSpan measureIn, CancellationToken stoppingToken)
     {
         var now = time.GetUtcNow();
         List<OutboxEntry> due = [.. _refused.Values.Where(r => r.Due <= now).Take(BatchSize).Select(r => r.Entry)];
@@ -84,13 +88,14 @@ public sealed partial class OutboxWorker(
             return new OutboxBatch(due, []);
         }
 
-        if (_refused.Count == 0)
+        var wait = measureIn;
+        if (_refused.Count > 0 && _refused.Values.Min(r => r.Due) - now is var nextTry && nextTry < wait)
         {
-            return await outbox.ReadAsync(BatchSize, stoppingToken);
+            wait = nextTry;
         }
 
-        using var nextTry = new CancellationTokenSource(_refused.Values.Min(r => r.Due) - now, time);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, nextTry.Token);
+        using var timeout = new CancellationTokenSource(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
         try
         {
             return await outbox.ReadAsync(BatchSize, either.Token);
