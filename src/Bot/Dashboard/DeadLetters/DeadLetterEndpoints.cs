@@ -50,7 +50,7 @@ public static partial class DeadLetterEndpoints
         var logger = loggers.CreateLogger("ChatSurvey.Dashboard");
         var staffName = StaffName(context);
         LogRedriven(logger, staffName, stored, refused);
-        var message = Markup.Of($"""<p class="{(refused == 0 ? "ok" : "error")}" role="status">Reintento: {stored} guardadas, {refused} siguen fallando{(refused == 0 ? "" : " (el motivo está en la tabla)")}.</p>""");
+        var message = Markup.Of($"""<p class="{(refused == 0 ? "ok" : "error")}" role="status">Reintento. Guardadas: {stored}. Siguen fallando: {refused}{(refused == 0 ? "" : " (el motivo está en la tabla)")}.</p>""");
         return await Page(context, queries, store, db, message, StatusCodes.Status200OK, cancellationToken);
     }
 
