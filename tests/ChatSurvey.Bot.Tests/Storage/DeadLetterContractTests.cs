@@ -81,6 +81,7 @@ public abstract class DeadLetterContractTests : IAsyncLifetime
             },
             n => n == 1,
             "its last try");
+        await Eventually.Get(WaitingGauge, n => n == 1, "the next measurement to count it");
         Assert.Equal([$"p4|whatsapp|refused|{OutboxWorker.MaxTries}"], await Store.Column("SELECT respondent || '|' || channel || '|' || kind || '|' || attempts FROM dead_letters"));
         Assert.Contains("refused", Assert.Single(await Store.Column("SELECT reason FROM dead_letters")), StringComparison.Ordinal);
         // Nothing lost: each of the 14 entries is stored (one event row each) or a dead letter.
@@ -93,6 +94,8 @@ public abstract class DeadLetterContractTests : IAsyncLifetime
         Assert.Equal(14, await Store.Count("SELECT COUNT(*) FROM responses"));
         Assert.Equal(14, await Store.Count("SELECT COUNT(*) FROM conversation_events"));
         Assert.Equal(["p4"], await Store.Column("SELECT r.respondent FROM answer_values a JOIN responses r ON r.id = a.response_id WHERE a.text = 'poison'"));
+        // Measured while nothing else arrives: the gauge does not keep the count of the last busy moment.
+        await Eventually.Get(WaitingGauge, n => n == 0, "the next measurement after the re-drive");
     }
 
     [Fact]
@@ -133,6 +136,13 @@ public abstract class DeadLetterContractTests : IAsyncLifetime
     protected abstract Task<(IConversationStore State, IOutbox Outbox)> CreateOutboxAsync();
 
     protected virtual Task DisposeOutboxAsync() => Task.CompletedTask;
+
+    /// <summary>The dead letters the worker last counted, read after moving its clock by a second.</summary>
+    private Task<long> WaitingGauge()
+    {
+        Time.Advance(TimeSpan.FromSeconds(1));
+        return Task.FromResult(Gauges.Read(_metrics.GetRequiredService<IMeterFactory>(), "chatsurvey.outbox.dead_letters.waiting"));
+    }
 
     protected async Task StartWorkerAsync(IOutbox outbox)
     {
