@@ -96,9 +96,9 @@ internal static class AllocationRun
         var events = 0;
         for (var round = 0; round < 10_000 && (await outbox.LagAsync(CancellationToken.None)).Entries > 0; round++)
         {
-            var batch = await outbox.ReadAsync(256, CancellationToken.None);
+            var batch = (await outbox.ReadAsync(256, CancellationToken.None)).Entries;
             await domain.WriteAsync(batch, CancellationToken.None);
-            await outbox.AcknowledgeAsync(batch, CancellationToken.None);
+            await outbox.AcknowledgeAsync(batch.Select(e => e.Id), CancellationToken.None);
             events += batch.Count;
         }
 

@@ -37,6 +37,7 @@ public static partial class ChatSurveySetup
         var dialect = SqlDialect.For(configuration["Database:Provider"]);
         var connectionString = configuration.GetConnectionString("ChatSurvey") ?? "Data Source=chatsurvey.db";
         builder.Services.AddSingleton(new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect));
+        builder.Services.AddSingleton<DeadLetterStore>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.AddTwilio();
         builder.AddDashboard();

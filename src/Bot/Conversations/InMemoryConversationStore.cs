@@ -16,7 +16,8 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
     private readonly ConcurrentDictionary<(ConversationKey, string), (IReadOnlyList<Reply>? Replies, DateTimeOffset Expires)> _processed = new();
     private readonly ConcurrentDictionary<(ConversationKey Key, string MessageId), DateTimeOffset> _unsent = new();
     private readonly Channel<OutboxEntry> _outbox = Channel.CreateUnbounded<OutboxEntry>();
-    private readonly ConcurrentQueue<OutboxEntry> _unacknowledged = new();
+    // Read by the worker and not acknowledged yet: still part of the backlog.
+    private readonly ConcurrentDictionary<string, OutboxEntry> _unacknowledged = new();
 
     public Task<StoredConversation> LoadAsync(ConversationKey key, CancellationToken cancellationToken)
     {
@@ -109,50 +110,32 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(int max, CancellationToken cancellationToken)
+    public async Task<OutboxBatch> ReadAsync(int max, CancellationToken cancellationToken)
     {
-        // Entries read but not acknowledged (the domain store failed) are delivered again first.
+        await _outbox.Reader.WaitToReadAsync(cancellationToken);
         var batch = new List<OutboxEntry>();
-        while (batch.Count < max && _unacknowledged.TryDequeue(out var pending))
-        {
-            batch.Add(pending);
-        }
-
-        if (batch.Count == 0)
-        {
-            await _outbox.Reader.WaitToReadAsync(cancellationToken);
-        }
-
         while (batch.Count < max && _outbox.Reader.TryRead(out var item))
         {
+            _unacknowledged[item.Id] = item;
             batch.Add(item);
         }
 
-        foreach (var item in batch)
-        {
-            _unacknowledged.Enqueue(item);
-        }
-
-        return batch;
+        // Entries are objects here, never bytes: nothing can fail to decode.
+        return new OutboxBatch(batch, []);
     }
 
     public Task<OutboxLag> LagAsync(CancellationToken cancellationToken)
     {
-        var oldest = _unacknowledged.TryPeek(out var first) ? first : _outbox.Reader.TryPeek(out var next) ? next : null;
-        var age = oldest is null ? TimeSpan.Zero : time.GetUtcNow() - oldest.Event.At;
+        DateTimeOffset? oldest = !_unacknowledged.IsEmpty ? _unacknowledged.Values.Min(e => e.Event.At) : _outbox.Reader.TryPeek(out var next) ? next.Event.At : null;
+        var age = oldest is { } at ? time.GetUtcNow() - at : TimeSpan.Zero;
         return Task.FromResult(new OutboxLag(_unacknowledged.Count + _outbox.Reader.Count, age));
     }
 
-    public Task AcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    public Task AcknowledgeAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
     {
-        var done = entries.Select(e => e.Id).ToHashSet();
-        var count = _unacknowledged.Count;
-        for (var i = 0; i < count && _unacknowledged.TryDequeue(out var item); i++)
+        foreach (var id in ids)
         {
-            if (!done.Contains(item.Id))
-            {
-                _unacknowledged.Enqueue(item);
-            }
+            _unacknowledged.TryRemove(id, out _);
         }
 
         return Task.CompletedTask;

@@ -21,8 +21,34 @@ public static class OutboxJson
 
     public static byte[] Serialize(OutboxEntry entry) => JsonSerializer.SerializeToUtf8Bytes(entry, Options);
 
-    public static OutboxEntry DeserializeEntry(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize<OutboxEntry>(json, Options) ?? throw new JsonException("empty outbox entry");
+    /// <exception cref="JsonException">Not an entry: not JSON, an unknown event type, or a required field missing.</exception>
+    public static OutboxEntry DeserializeEntry(ReadOnlySpan<byte> json)
+    {
+        var entry = JsonSerializer.Deserialize<OutboxEntry>(json, Options);
+        // The serializer leaves a missing constructor argument null, whatever its nullability says.
+        return entry is { Id: not null, Channel: not null, Respondent: not null, Event: not null }
+            ? entry
+            : throw new JsonException("outbox entry without id, channel, respondent or event");
+    }
+
+    /// <summary>The respondent and channel of an entry that does not decode as a whole, where they are there as strings.</summary>
+    public static (string? Respondent, string? Channel) Peek(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? (Text(document.RootElement, "respondent"), Text(document.RootElement, "channel"))
+                : (null, null);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+
+        static string? Text(JsonElement entry, string name) =>
+            entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
 
     public static byte[] Serialize(IReadOnlyList<Reply> replies) => JsonSerializer.SerializeToUtf8Bytes(replies, Options);
 

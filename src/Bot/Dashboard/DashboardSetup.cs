@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using ChatSurvey.Bot.Dashboard.Admin;
 using ChatSurvey.Bot.Dashboard.Auth;
+using ChatSurvey.Bot.Dashboard.DeadLetters;
 using ChatSurvey.Bot.Dashboard.Exports;
 using ChatSurvey.Bot.Dashboard.Overview;
 using ChatSurvey.Bot.Dashboard.Promoters;
@@ -55,6 +56,7 @@ public static partial class DashboardSetup
         services.AddSingleton<KnownPromoters>();
         services.AddSingleton<Conversations.IPromoterCodes>(sp => sp.GetRequiredService<KnownPromoters>());
         services.AddSingleton<PromoterLinks>();
+        services.AddSingleton<DeadLetterQueries>();
         return builder;
     }
 
@@ -71,6 +73,7 @@ public static partial class DashboardSetup
         staff.MapExports();
         staff.MapPromoters();
         staff.MapDeletion();
+        staff.MapDeadLetters();
         app.MapPromoterPages();
         if (app.Services.GetRequiredService<IOptions<StaffOptions>>().Value.Users.Count == 0)
         {

@@ -21,8 +21,10 @@ public sealed class ChatSurveyTelemetry
     private readonly Counter<long> _errors;
     private readonly Counter<long> _reminders;
     private readonly Counter<long> _throttled;
+    private readonly Counter<long> _deadLettered;
     private readonly Meter _meter;
     private OutboxLag _lastLag = new(0, TimeSpan.Zero);
+    private long _deadLetters;
 
     public ChatSurveyTelemetry(IMeterFactory meters)
     {
@@ -35,6 +37,8 @@ public sealed class ChatSurveyTelemetry
         _throttled = meter.CreateCounter<long>("chatsurvey.sender.throttled", description: "Sends a platform refused with 429 (too many requests), to be retried later, by channel");
         meter.CreateObservableGauge("chatsurvey.outbox.entries", () => _lastLag.Entries, description: "Events not yet written to the domain store");
         meter.CreateObservableGauge("chatsurvey.outbox.lag", () => _lastLag.OldestAge.TotalSeconds, unit: "s", description: "Age of the oldest event not yet written to the domain store");
+        _deadLettered = meter.CreateCounter<long>("chatsurvey.outbox.dead_letters", description: "Outbox entries kept as dead letters, by kind: refused (by the domain store, after retries) or undecodable");
+        meter.CreateObservableGauge("chatsurvey.outbox.dead_letters.waiting", () => _deadLetters, description: "Dead letters in the domain store, waiting for staff (/staff/dead-letters)");
     }
 
     public void Turn(string channel, TurnResult result, TimeSpan duration)
@@ -69,4 +73,9 @@ public sealed class ChatSurveyTelemetry
 
     /// <summary>The outbox worker reports the backlog as it goes; gauges read the last value without I/O.</summary>
     public void Lag(OutboxLag lag) => _lastLag = lag;
+
+    public void DeadLettered(string kind) => _deadLettered.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    /// <summary>The dead letters waiting, as the worker last counted them (null: the store did not answer, the last count stays).</summary>
+    public void DeadLetters(long? count) => _deadLetters = count ?? _deadLetters;
 }

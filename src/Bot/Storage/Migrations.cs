@@ -2,7 +2,7 @@ namespace ChatSurvey.Bot.Storage;
 
 /// <summary>
 /// The schema as numbered steps, applied in order at startup (or by `ChatSurvey.Bot migrate`). Never edit a step that
-/// has shipped; add one. "{time}" is the dialect's timestamp type.
+/// has shipped; add one. "{time}" is the dialect's timestamp type, "{bytes}" its type for raw bytes.
 /// </summary>
 internal static class Migrations
 {
@@ -69,9 +69,25 @@ internal static class Migrations
         CREATE INDEX conversation_events_type_at ON conversation_events (type, at);
         CREATE INDEX responses_started_at ON responses (started_at);
         """,
+        // Entries the store refused or the outbox could not decode (DeadLetterStore). The entry is kept as bytes, so
+        // no value in it can be refused again; the respondent, when known, lets a person's deletion remove it too.
+        """
+        CREATE TABLE dead_letters (
+            id TEXT PRIMARY KEY,
+            respondent TEXT,
+            channel TEXT,
+            kind TEXT NOT NULL,
+            failed_at {time} NOT NULL,
+            attempts INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            entry {bytes} NOT NULL
+        );
+        CREATE INDEX dead_letters_respondent ON dead_letters (respondent);
+        """,
     ];
 
     public static int Latest => Steps.Length;
 
-    public static string Step(int version, SqlDialect dialect) => Steps[version - 1].Replace("{time}", dialect.TimeType, StringComparison.Ordinal);
+    public static string Step(int version, SqlDialect dialect) =>
+        Steps[version - 1].Replace("{time}", dialect.TimeType, StringComparison.Ordinal).Replace("{bytes}", dialect.BytesType, StringComparison.Ordinal);
 }

@@ -23,6 +23,15 @@ public sealed record SqlDialect(
     /// <summary>SQL for the whole seconds from one time column to another.</summary>
     public required Func<string, string, string> SecondsBetween { get; init; }
 
+    /// <summary>The column type for bytes kept as they are (a dead letter's entry).</summary>
+    public required string BytesType { get; init; }
+
+    /// <summary>
+    /// Whether an error is the database's state (busy, locked, unreachable, out of resources) rather than the
+    /// statement's: trying again later may succeed without any change to what is written.
+    /// </summary>
+    public required Func<Exception, bool> IsTransient { get; init; }
+
     /// <summary>SQLite keeps times as ISO-8601 UTC text, which sorts and compares correctly.</summary>
     public static readonly SqlDialect Sqlite = new(
         "sqlite",
@@ -34,6 +43,9 @@ public sealed record SqlDialect(
     {
         LocalDay = (column, minutes) => string.Create(CultureInfo.InvariantCulture, $"date({column}, '{minutes:+0;-0;+0} minutes')"),
         SecondsBetween = (from, to) => $"CAST(ROUND((julianday({to}) - julianday({from})) * 86400) AS INTEGER)",
+        BytesType = "BLOB",
+        // SQLITE_BUSY, SQLITE_LOCKED (another writer holds the file past busy_timeout), SQLITE_IOERR, SQLITE_FULL.
+        IsTransient = e => e is SqliteException { SqliteErrorCode: 5 or 6 or 10 or 13 },
     };
 
     /// <summary>PostgreSQL keeps times as timestamptz; an advisory lock lets several instances start at once.</summary>
@@ -47,6 +59,9 @@ public sealed record SqlDialect(
     {
         LocalDay = (column, minutes) => string.Create(CultureInfo.InvariantCulture, $"to_char(({column} AT TIME ZONE 'UTC') + interval '{minutes} minutes', 'YYYY-MM-DD')"),
         SecondsBetween = (from, to) => $"CAST(EXTRACT(EPOCH FROM ({to} - {from})) AS BIGINT)",
+        BytesType = "BYTEA",
+        // Npgsql's own judgement: connection failures, timeouts, deadlocks, serialization failures, shutdowns.
+        IsTransient = e => e is NpgsqlException { IsTransient: true },
     };
 
     /// <summary>

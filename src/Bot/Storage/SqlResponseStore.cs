@@ -49,6 +49,16 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var sql = new Sql(connection, transaction);
+        Queue(sql, entries);
+
+        // The whole batch of entries in one round trip on PostgreSQL.
+        await sql.Flush();
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The statements that store the entries, queued on <paramref name="sql"/> (whose transaction commits them).</summary>
+    internal void Queue(Sql sql, IReadOnlyList<OutboxEntry> entries)
+    {
         foreach (var entry in entries)
         {
             switch (entry.Event)
@@ -75,10 +85,6 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
                 ("question", columns.Question),
                 ("detail", columns.Detail));
         }
-
-        // The whole batch of entries in one round trip on PostgreSQL.
-        await sql.Flush();
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Removes every row about a person (staff deletion by pseudonym, or the person's own "borrar").</summary>
@@ -176,8 +182,13 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
         }
     }
 
+    /// <remarks>
+    /// Dead letters go first: on PostgreSQL that DELETE waits for a re-drive of one of them that holds its row
+    /// (<see cref="DeadLetterStore.RedriveAsync"/>), so the statements after it see what the re-drive stored.
+    /// </remarks>
     private static void QueueDeletion(Sql sql, string respondent)
     {
+        sql.Queue("DELETE FROM dead_letters WHERE respondent = @r", ("r", respondent));
         sql.Queue("DELETE FROM answer_values WHERE response_id IN (SELECT id FROM responses WHERE respondent = @r)", ("r", respondent));
         sql.Queue("DELETE FROM responses WHERE respondent = @r", ("r", respondent));
         sql.Queue("DELETE FROM conversation_events WHERE respondent = @r", ("r", respondent));

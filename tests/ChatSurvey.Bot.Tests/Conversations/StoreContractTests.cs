@@ -90,8 +90,9 @@ public abstract class StoreContractTests
 
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var read = await outbox.ReadAsync(10, wait.Token);
-        Assert.Equal(entries, read);
-        await outbox.AcknowledgeAsync(read, default);
+        Assert.Equal(entries, read.Entries);
+        Assert.Empty(read.Undecodable);
+        await outbox.AcknowledgeAsync(read.Entries.Select(e => e.Id), default);
 
         using var nothing = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => outbox.ReadAsync(10, nothing.Token));
@@ -213,9 +214,9 @@ public abstract class StoreContractTests
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (all.Count < expected)
         {
-            var batch = await outbox.ReadAsync(100, wait.Token);
+            var batch = (await outbox.ReadAsync(100, wait.Token)).Entries;
             all.AddRange(batch);
-            await outbox.AcknowledgeAsync(batch, default);
+            await outbox.AcknowledgeAsync(batch.Select(e => e.Id), default);
         }
 
         return all;

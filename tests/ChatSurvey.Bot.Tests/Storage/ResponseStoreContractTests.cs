@@ -1,14 +1,13 @@
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Bot.Storage;
 using ChatSurvey.Domain.Events;
+using static ChatSurvey.Bot.Tests.Storage.Entries;
 
 namespace ChatSurvey.Bot.Tests.Storage;
 
 /// <summary>The domain store's contract, run against SQLite and PostgreSQL alike.</summary>
 public abstract class ResponseStoreContractTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Started = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-
     protected SqlResponseStore Store { get; private set; } = null!;
 
     protected abstract Task<SqlResponseStore> CreateAsync();
@@ -22,7 +21,7 @@ public abstract class ResponseStoreContractTests : IAsyncLifetime
     {
         await Store.MigrateAsync(default);
         await Store.MigrateAsync(default);
-        Assert.Equal(["1", "2", "3"], await Column("SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal(["1", "2", "3", "4"], await Column("SELECT version FROM schema_migrations ORDER BY version"));
     }
 
     [Fact]
@@ -76,6 +75,20 @@ public abstract class ResponseStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_PersonWithDeadLetters_TheirDeadLettersGoToo()
+    {
+        await Store.MigrateAsync(default);
+        var deadLetters = new DeadLetterStore(Store, TimeProvider.System);
+        await deadLetters.AddRefusedAsync(Completed("anna", "m9"), 3, new InvalidOperationException("refused"), default);
+        await deadLetters.AddRefusedAsync(Completed("ben", "m9"), 3, new InvalidOperationException("refused"), default);
+
+        await Store.WriteAsync([Event("anna", "m10", new DeletionRequested(Started.AddHours(1)))], default);
+        Assert.Equal(["ben"], await Column("SELECT respondent FROM dead_letters"));
+        await Store.DeleteRespondentAsync("ben", default);
+        Assert.Equal(["0"], await Column("SELECT COUNT(*) FROM dead_letters"));
+    }
+
+    [Fact]
     public async Task PurgeContacts_OlderThanRetention_Removed()
     {
         await Store.MigrateAsync(default);
@@ -96,32 +109,7 @@ public abstract class ResponseStoreContractTests : IAsyncLifetime
         Assert.Equal(["3"], await Column("SELECT COUNT(*) FROM responses WHERE completed_at >= @from AND completed_at < @to", ("from", Store.Dialect.Time(Started)), ("to", Store.Dialect.Time(Started.AddDays(1)))));
     }
 
-    protected async Task<List<string>> Column(string text, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await Store.OpenAsync(default);
-        await using var sql = new Sql(connection, null);
-        await using var reader = await sql.Query(text, parameters, default);
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
-        }
-
-        return values;
-    }
-
-    private static OutboxEntry Event(string respondent, string message, ConversationEvent e) => new($"{respondent}:{message}:0", "whatsapp", respondent, e);
-
-    private static OutboxEntry Completed(string respondent, string message, string? promoter = null) => Event(respondent, message, new ConversationCompleted(
-        Started.AddMinutes(10),
-        new CompletedResponse("ogaipo-gobierno-abierto", "2022.1", "es", promoter, Started, Started.AddMinutes(10),
-        [
-            AnswerValue.ForOption("q1", "si"),
-            new AnswerValue("q5", "transparencia", null, "B", null),
-            new AnswerValue("q9", "problema_1", null, null, "Falta de agua"),
-            new AnswerValue("q11", null, 1, "salud", null),
-            new AnswerValue("q12", null, null, "si", null),
-        ])));
+    private Task<List<string>> Column(string text, params (string Name, object? Value)[] parameters) => Store.Column(text, parameters);
 }
 
 public sealed class SqliteResponseStoreTests : ResponseStoreContractTests

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
 using StackExchange.Redis;
 
 namespace ChatSurvey.Bot.Conversations.Redis;
@@ -15,56 +17,71 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
     private static readonly TimeSpan ClaimAfter = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
-    private readonly ConcurrentDictionary<string, (int Bucket, RedisValue StreamId, OutboxEntry Entry)> _inFlight = new();
+    // Handed out and not acknowledged yet: where each is, by entry id.
+    private readonly ConcurrentDictionary<string, (int Bucket, RedisValue StreamId)> _inFlight = new();
+    // Read from the streams and not handed out yet: a round may bring more than asked for (one from each bucket).
+    private readonly Queue<(int Bucket, StreamEntry Entry)> _unread = new();
     private bool _groupsReady;
     private long _nextClaim;
 
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(int max, CancellationToken cancellationToken)
+    public async Task<OutboxBatch> ReadAsync(int max, CancellationToken cancellationToken)
     {
         await EnsureGroupsAsync();
-
-        // Entries read but not acknowledged (the domain store failed) are this consumer's to deliver again; the
-        // stream would not hand them out twice.
-        if (!_inFlight.IsEmpty)
+        while (_unread.Count == 0)
         {
-            return [.. _inFlight.Values.OrderBy(f => f.Bucket).ThenBy(f => (string)f.StreamId!, StringComparer.Ordinal).Take(max).Select(f => f.Entry)];
-        }
-
-        while (true)
-        {
-            var batch = new List<OutboxEntry>();
             // Entries of a dead consumer are rare; look for them once in a while, not on every read.
             if (time.GetTimestamp() >= _nextClaim)
             {
                 _nextClaim = time.GetTimestamp() + (long)(ClaimAfter.TotalSeconds * time.TimestampFrequency);
-                for (var bucket = 0; bucket < keys.Buckets && batch.Count < max; bucket++)
+                for (var bucket = 0; bucket < keys.Buckets && _unread.Count < max; bucket++)
                 {
-                    var claimed = await Db.StreamAutoClaimAsync(keys.Outbox(bucket), Group, _consumer, (long)ClaimAfter.TotalMilliseconds, "0-0", max - batch.Count);
-                    Add(batch, bucket, claimed.ClaimedEntries);
+                    var claimed = await Db.StreamAutoClaimAsync(keys.Outbox(bucket), Group, _consumer, (long)ClaimAfter.TotalMilliseconds, "0-0", max - _unread.Count);
+                    Add(bucket, claimed.ClaimedEntries);
                 }
             }
 
-            if (batch.Count < max)
+            if (_unread.Count < max)
             {
-                await ReadNewAsync(batch, max);
+                await ReadNewAsync(max);
             }
 
-            if (batch.Count > 0)
+            if (_unread.Count == 0)
             {
-                // A first round may bring more than max (one from each bucket); the rest stays in flight for the next call.
-                return batch.Count > max ? batch.GetRange(0, max) : batch;
+                await Task.Delay(PollInterval, time, cancellationToken);
             }
-
-            await Task.Delay(PollInterval, time, cancellationToken);
         }
+
+        var entries = new List<OutboxEntry>();
+        var undecodable = new List<UndecodableEntry>();
+        while (entries.Count + undecodable.Count < max && _unread.TryDequeue(out var read))
+        {
+            var (bucket, item) = read;
+            var json = item["e"];
+            try
+            {
+                var entry = OutboxJson.DeserializeEntry((byte[]?)json);
+                _inFlight[entry.Id] = (bucket, item.Id);
+                entries.Add(entry);
+            }
+            catch (JsonException e)
+            {
+                var id = $"{keys.Outbox(bucket)}/{item.Id}";
+                _inFlight[id] = (bucket, item.Id);
+                // Without the field the entry belongs in, all its fields are what there is to keep.
+                var raw = json.IsNull ? Encoding.UTF8.GetBytes(string.Join('\n', item.Values.Select(v => $"{v.Name}={v.Value}"))) : (byte[])json!;
+                undecodable.Add(new UndecodableEntry(id, raw, e.Message));
+            }
+        }
+
+        return new OutboxBatch(entries, undecodable);
     }
 
-    public async Task AcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    public async Task AcknowledgeAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
     {
-        var byBucket = entries
-            .Select(e => _inFlight.TryRemove(e.Id, out var at) ? (at.Bucket, at.StreamId) : (Bucket: -1, StreamId: RedisValue.Null))
+        var byBucket = ids
+            .Select(id => _inFlight.TryRemove(id, out var at) ? at : (Bucket: -1, StreamId: RedisValue.Null))
             .Where(at => at.Bucket >= 0)
             .GroupBy(at => at.Bucket);
         // All buckets at once: the commands share one pipelined write instead of a round trip each.
@@ -102,39 +119,32 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
     }
 
     /// <summary>
-    /// New entries, up to <paramref name="max"/> in all: a fair share from every bucket in one pipelined round (an idle
-    /// poll is then one write and one read, not a round trip per bucket), then more from buckets that had more.
+    /// New entries, up to <paramref name="max"/> unread in all: a fair share from every bucket in one pipelined round (an
+    /// idle poll is then one write and one read, not a round trip per bucket), then more from buckets that had more.
     /// </summary>
-    private async Task ReadNewAsync(List<OutboxEntry> batch, int max)
+    private async Task ReadNewAsync(int max)
     {
-        var share = Math.Max(1, (max - batch.Count) / keys.Buckets);
+        var share = Math.Max(1, (max - _unread.Count) / keys.Buckets);
         var rounds = await Task.WhenAll(Enumerable.Range(0, keys.Buckets).Select(b => Db.StreamReadGroupAsync(keys.Outbox(b), Group, _consumer, ">", share)));
         for (var bucket = 0; bucket < keys.Buckets; bucket++)
         {
-            Add(batch, bucket, rounds[bucket]);
+            Add(bucket, rounds[bucket]);
         }
 
-        for (var bucket = 0; bucket < keys.Buckets && batch.Count < max; bucket++)
+        for (var bucket = 0; bucket < keys.Buckets && _unread.Count < max; bucket++)
         {
             if (rounds[bucket].Length == share)
             {
-                Add(batch, bucket, await Db.StreamReadGroupAsync(keys.Outbox(bucket), Group, _consumer, ">", max - batch.Count));
+                Add(bucket, await Db.StreamReadGroupAsync(keys.Outbox(bucket), Group, _consumer, ">", max - _unread.Count));
             }
         }
     }
 
-    private void Add(List<OutboxEntry> batch, int bucket, StreamEntry[] entries)
+    private void Add(int bucket, StreamEntry[] entries)
     {
-        foreach (var entry in entries)
+        foreach (var entry in entries.Where(e => !e.IsNull))
         {
-            if (entry.IsNull)
-            {
-                continue;
-            }
-
-            var item = OutboxJson.DeserializeEntry((byte[])entry["e"]!);
-            _inFlight[item.Id] = (bucket, entry.Id, item);
-            batch.Add(item);
+            _unread.Enqueue((bucket, entry));
         }
     }
 

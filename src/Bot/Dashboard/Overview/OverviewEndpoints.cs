@@ -1,6 +1,8 @@
+using ChatSurvey.Bot.Dashboard.DeadLetters;
 using ChatSurvey.Bot.Dashboard.Filters;
 using ChatSurvey.Bot.Dashboard.Html;
 using ChatSurvey.Bot.Dashboard.Promoters;
+using ChatSurvey.Bot.Storage;
 
 namespace ChatSurvey.Bot.Dashboard.Overview;
 
@@ -15,13 +17,16 @@ public static class OverviewEndpoints
         return staff;
     }
 
-    private static async Task<IResult> Page(HttpContext context, OverviewQueries queries, PromoterStore promoters, TimeProvider time, DashboardDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> Page(
+        HttpContext context, OverviewQueries queries, PromoterStore promoters, DeadLetterStore deadLetters, TimeProvider time, DashboardDb db, CancellationToken cancellationToken)
     {
         var filter = DashboardFilter.Parse(context.Request.Query);
         var data = await queries.LoadAsync(filter, cancellationToken);
         var known = await promoters.ListAsync(cancellationToken);
+        var waiting = await deadLetters.CountAsync(cancellationToken) ?? 0;
         var body = Markup.Of($"""
             <h1>Tablero</h1>
+            {DeadLetterPage.Banner(waiting)}
             {FilterForm.Render("/staff", filter, known)}
             <div id="live" data-live="/staff/api/overview{filter.Query()}">
             {OverviewPage.Figures(data, time.GetUtcNow(), db.Offset)}
