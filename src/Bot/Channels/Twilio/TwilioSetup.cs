@@ -5,6 +5,9 @@ namespace ChatSurvey.Bot.Channels.Twilio;
 /// <summary>WhatsApp and SMS through Twilio: on when Twilio:AccountSid is set, validated at startup.</summary>
 public static class TwilioSetup
 {
+    /// <summary>A message webhook is a few kilobytes; ten media URLs and every field still fit many times over.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
     public static WebApplicationBuilder AddTwilio(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(TwilioOptions.Section);
@@ -39,9 +42,6 @@ public static class TwilioSetup
     /// POST /webhooks/twilio (messages, WhatsApp and SMS) and POST /webhooks/twilio/status (delivery statuses), both
     /// behind the signature check. When Twilio is not configured the group stays empty: the routes answer 404.
     /// </summary>
-    /// <summary>A message webhook is a few kilobytes; ten media URLs and every field still fit many times over.</summary>
-    public const long MaxBodyBytes = 64 * 1024;
-
     public static RouteGroupBuilder MapTwilio(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/webhooks/twilio");
