@@ -65,12 +65,12 @@ internal static class AllocationRun
         var store = new RedisConversationStore(connection, keys, options, schedule, pseudonyms, TimeProvider.System);
         var domain = new SqlResponseStore(SqlDialect.Postgres.CreateDataSource(postgres.ConnectionString()), SqlDialect.Postgres);
         var gate = new InputGate(new InputOptions(), new KnownPromoters(domain, TimeProvider.System));
-        var service = new ConversationService(survey, store, pseudonyms, schedule, gate, TimeProvider.System);
+        var service = new ConversationService(survey, store, pseudonyms, schedule, gate, new Bot.Channels.Deliveries(), TimeProvider.System);
 
         // A real turn of the survey for every operation: person i / 27, step i % 27.
         string[] script = ["/start", .. SurveyScript.Answers];
         Input InputOf(int i) => i % script.Length == 0 ? Input.Start() : Input.FromText(script[i % script.Length]);
-        ConversationKey KeyOf(int i) => new("telegram", (1_000_000 + (i / script.Length)).ToString(CultureInfo.InvariantCulture));
+        ConversationKey KeyOf(int i) => new(Bot.Conversations.Channel.Telegram, (1_000_000 + (i / script.Length)).ToString(CultureInfo.InvariantCulture));
         var states = new Dictionary<int, ConversationState>();
         await Measure("engine only (ConversationEngine.Resume)", i =>
         {
@@ -81,13 +81,13 @@ internal static class AllocationRun
         var replies = new List<Reply>();
         await Measure("turn: engine + state and outbox JSON + Redis commit script (ConversationService)", async i =>
         {
-            var turn = await service.HandleAsync(KeyOf(i), $"{i}", InputOf(i), awaitingSend: true, CancellationToken.None);
+            var turn = await service.HandleAsync(new InboundMessage(KeyOf(i), $"{i}", InputOf(i)), CancellationToken.None);
             if (replies.Count < script.Length)
             {
                 replies.AddRange(turn.Replies);
             }
         });
-        await Measure("the replies' sent mark (MarkSent script)", i => store.MarkSentAsync(KeyOf(i), $"{i}", CancellationToken.None));
+        await Measure("the replies' sent mark (MarkSent script)", i => store.MarkSentAsync(KeyOf(i), store.TurnOf($"{i}"), CancellationToken.None));
 
         // The outbox worker's share: everything the turns above committed, read, written to PostgreSQL, acknowledged.
         var outbox = new RedisOutbox(connection, keys, TimeProvider.System);
@@ -136,7 +136,7 @@ internal static class AllocationRun
             MessageResource.CreateAsync(
                 new CreateMessageOptions(new PhoneNumber("whatsapp:+5215500000042"))
                 {
-                    Body = renderer.Render(TwilioChannels.WhatsApp, [replies[i % replies.Count]])[0],
+                    Body = renderer.Render(Bot.Conversations.Channel.WhatsApp, [replies[i % replies.Count]])[0],
                     From = new PhoneNumber(WebhookClient.WhatsAppFrom),
                     StatusCallback = new Uri("https://example.org/webhooks/twilio/status"),
                 },

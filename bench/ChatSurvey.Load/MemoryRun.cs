@@ -30,11 +30,11 @@ internal static class MemoryRun
         {
             for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
             {
-                var key = new ConversationKey("web", $"memory-{i:D8}");
+                var key = new ConversationKey(Bot.Conversations.Channel.Web, $"memory-{i:D8}");
                 for (var m = 0; m < messages.Length; m++)
                 {
                     var input = m == 0 ? Input.Start() : Input.FromText(messages[m]);
-                    await service.HandleAsync(key, $"{i}-{m}", input, awaitingSend: false, default);
+                    await service.HandleAsync(new InboundMessage(key, $"{i}-{m}", input), default);
                 }
             }
         }));

@@ -71,7 +71,7 @@ internal sealed class OutboxTraffic
     private OutboxEntry Entry(int respondent, int message, int index, ConversationEvent e)
     {
         var conversation = $"bench{respondent:D8}";
-        var pseudonym = _pseudonyms.For(new ConversationKey("web", conversation));
+        var pseudonym = _pseudonyms.For(new ConversationKey(Bot.Conversations.Channel.Web, conversation));
         var shift = TimeSpan.FromSeconds(respondent * 7L);
         var shifted = e is ConversationCompleted c
             ? c with { At = c.At + shift, Response = c.Response with { StartedAt = c.Response.StartedAt + shift, CompletedAt = c.Response.CompletedAt + shift } }

@@ -1,67 +1,40 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using ChatSurvey.Bot.Conversations;
-using ChatSurvey.Domain.Conversations;
 
 namespace ChatSurvey.Bot.Channels;
 
 /// <summary>
-/// Sends committed replies outside the webhook request. Deliveries are split into partitions by person, each sent in
-/// order by its own loop, so one person's replies keep their order while many people are served at once. A
-/// delivery is marked sent only after the channel accepted it; one that fails stays pending in the store, and the
-/// sweeper sends it again.
+/// The one send path: takes deliveries off <see cref="Deliveries"/> (replies, reminders and re-sends alike), one
+/// loop per partition so each person's replies keep their order, hands each to its channel's sender, and reports the
+/// outcome to <see cref="ConversationService"/>, which records it. A short wait the platform asks for is waited out
+/// here, in the person's order; a long one, or a failure, leaves the replies pending for the sweeper.
 /// </summary>
-public sealed partial class ReplyDispatcher : BackgroundService
+public sealed partial class ReplyDispatcher(
+    Deliveries queue,
+    IEnumerable<IChannelSender> senders,
+    ConversationService conversations,
+    TimeProvider time,
+    ILogger<ReplyDispatcher> logger) : BackgroundService
 {
-    private const int Partitions = 16;
+    /// <summary>Waits the platform asks for up to this are waited out inline; longer ones go back to the sweeper.</summary>
+    public static readonly TimeSpan MaxInlineWait = TimeSpan.FromSeconds(30);
 
-    /// <summary>How many sent deliveries stay remembered, so a redelivery racing their "sent" mark is not queued again.</summary>
-    private const int RememberedSent = 10_000;
-    private readonly Channel<Delivery>[] _queues;
-    private readonly Dictionary<string, IChannelSender> _senders;
-    private readonly IConversationStore _store;
-    private readonly ILogger<ReplyDispatcher> _logger;
-    private readonly ConcurrentDictionary<(ConversationKey, string), bool> _queued = new();
-    private readonly ConcurrentQueue<(ConversationKey, string)> _sent = new();
-    private int _depth;
+    private const int MaxInlineWaits = 5;
 
-    public ReplyDispatcher(IEnumerable<IChannelSender> senders, IConversationStore store, ILogger<ReplyDispatcher> logger, Observability.ChatSurveyTelemetry? telemetry = null)
-    {
-        telemetry?.ObserveQueueDepth(() => QueueDepth);
-        _senders = senders.ToDictionary(s => s.Channel);
-        _store = store;
-        _logger = logger;
-        _queues = [.. Enumerable.Range(0, Partitions).Select(_ => Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true }))];
-    }
-
-    /// <summary>Deliveries waiting to be sent.</summary>
-    public int QueueDepth => Volatile.Read(ref _depth);
-
-    public void Enqueue(ConversationKey key, string messageId, IReadOnlyList<Reply> replies)
-    {
-        // A redelivered message brings back replies still waiting here, or just sent (it read them as pending a moment
-        // before they were marked sent): queueing them again would send them twice.
-        if (replies.Count == 0 || !_queued.TryAdd((key, messageId), true))
-        {
-            return;
-        }
-
-        Interlocked.Increment(ref _depth);
-        var partition = (int)((uint)key.GetHashCode() % Partitions);
-        _queues[partition].Writer.TryWrite(new Delivery(key, messageId, replies));
-    }
+    private readonly Dictionary<Channel, IChannelSender> _senders = senders.ToDictionary(s => s.Channel);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_queues.Select(queue => DrainAsync(queue.Reader, stoppingToken)));
+        Task.WhenAll(queue.Readers.Select(reader => DrainAsync(reader, stoppingToken)));
 
-    private async Task DrainAsync(ChannelReader<Delivery> reader, CancellationToken stoppingToken)
+    private async Task DrainAsync(System.Threading.Channels.ChannelReader<Delivery> reader, CancellationToken stoppingToken)
     {
         try
         {
             await foreach (var delivery in reader.ReadAllAsync(stoppingToken))
             {
-                Interlocked.Decrement(ref _depth);
-                await DeliverAsync(delivery, stoppingToken);
+                queue.Taken();
+                var outcome = await SendAsync(delivery, stoppingToken);
+                await RecordAsync(delivery, outcome, stoppingToken);
+                queue.Finished(delivery, outcome.Status is SendStatus.Sent or SendStatus.Unreachable);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -70,55 +43,66 @@ public sealed partial class ReplyDispatcher : BackgroundService
         }
     }
 
-    private async Task DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        var id = (delivery.Key, delivery.MessageId);
-        if (!await TrySendAsync(delivery, cancellationToken))
+        if (!_senders.TryGetValue(delivery.Person.Channel, out var sender))
         {
-            // Not sent: a redelivery or the sweeper may queue it again.
-            _queued.TryRemove(id, out _);
-            return;
+            LogNoSender(logger, delivery.Person.Channel);
+            return SendOutcome.Failed("no sender");
         }
 
-        _sent.Enqueue(id);
-        while (_sent.Count > RememberedSent && _sent.TryDequeue(out var forgotten))
+        for (var waits = 0; ; waits++)
         {
-            _queued.TryRemove(forgotten, out _);
+            SendOutcome outcome;
+            try
+            {
+                outcome = await sender.SendAsync(delivery.Person.UserId, delivery.Replies, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // Whatever a sender throws, the replies stay pending and the sweeper sends them again.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogSendFailed(logger, e, delivery.Person.Channel);
+                return SendOutcome.Failed(e.GetType().Name);
+            }
+
+            if (outcome.Status != SendStatus.RetryLater || outcome.RetryAfter > MaxInlineWait || waits >= MaxInlineWaits)
+            {
+                return outcome;
+            }
+
+            await Task.Delay(outcome.RetryAfter, time, cancellationToken);
         }
     }
 
-    private async Task<bool> TrySendAsync(Delivery delivery, CancellationToken cancellationToken)
+    private async Task RecordAsync(Delivery delivery, SendOutcome outcome, CancellationToken cancellationToken)
     {
-        if (!_senders.TryGetValue(delivery.Key.Channel, out var sender))
-        {
-            LogNoSender(_logger, delivery.Key.Channel);
-            return false;
-        }
-
         try
         {
-            await sender.SendAsync(delivery.Key.UserId, delivery.Replies, cancellationToken);
-            await _store.MarkSentAsync(delivery.Key, delivery.MessageId, cancellationToken);
-            return true;
+            await conversations.RecordDeliveryAsync(delivery, outcome, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-#pragma warning disable CA1031 // Any failure leaves the replies pending; the sweeper retries them.
+#pragma warning disable CA1031 // Not recorded (the state store is away): the replies stay pending; at worst they go out twice.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogSendFailed(_logger, e, delivery.Key.Channel);
-            return false;
+            LogRecordFailed(logger, e, delivery.Person.Channel);
         }
     }
 
-    private sealed record Delivery(ConversationKey Key, string MessageId, IReadOnlyList<Reply> Replies);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "No sender is configured for channel {Channel}; replies stay pending")]
-    private static partial void LogNoSender(ILogger logger, string channel);
+    private static partial void LogNoSender(ILogger logger, Channel channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending replies on {Channel} failed; they stay pending and will be sent again")]
-    private static partial void LogSendFailed(ILogger logger, Exception exception, string channel);
+    private static partial void LogSendFailed(ILogger logger, Exception exception, Channel channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery on {Channel} could not be recorded; its replies stay pending")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception, Channel channel);
 }

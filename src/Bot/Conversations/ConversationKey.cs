@@ -1,7 +1,7 @@
 namespace ChatSurvey.Bot.Conversations;
 
-/// <summary>One person on one channel: ("telegram", chat id), ("whatsapp", "+52…"), ("web", client id).</summary>
-public readonly record struct ConversationKey(string Channel, string UserId)
+/// <summary>One person on one channel: (Telegram, chat id), (WhatsApp, "+52…"), (Web, conversation id).</summary>
+public readonly record struct ConversationKey(Channel Channel, string UserId)
 {
-    public override string ToString() => $"{Channel}:{UserId}";
+    public override string ToString() => $"{Channel.Name}:{UserId}";
 }

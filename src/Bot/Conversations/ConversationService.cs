@@ -1,12 +1,17 @@
+using ChatSurvey.Bot.Channels;
+using ChatSurvey.Bot.Observability;
 using ChatSurvey.Domain.Conversations;
+using ChatSurvey.Domain.Events;
 
 namespace ChatSurvey.Bot.Conversations;
 
 /// <summary>
-/// The one place that loads a conversation, runs the engine, and commits the turn (state, processed mark, replies,
-/// outbox) atomically. A redelivered message returns the replies it produced the first time and changes nothing.
-/// Messages from one person are applied one at a time: in arrival order within this process, and serialized by the
-/// version check across processes.
+/// The one place that writes to a conversation. A turn loads it, runs the engine and commits state, processed mark,
+/// pending replies and outbox entries atomically; on a channel that pushes replies they are handed to the
+/// <see cref="Deliveries"/> before the person's lock is released, so they leave in the order the messages were
+/// applied. Reminders and abandonment (from the sweeper), delivery outcomes (from the dispatcher) and deletions go
+/// through here too. A redelivered message changes nothing: the replies it produced go out again only while they are
+/// still pending, on every channel alike.
 /// </summary>
 public sealed class ConversationService(
     CompiledSurvey survey,
@@ -14,25 +19,19 @@ public sealed class ConversationService(
     Pseudonymizer pseudonyms,
     ConversationSchedule schedule,
     InputGate gate,
+    Deliveries deliveries,
     TimeProvider time,
-    Observability.ChatSurveyTelemetry? telemetry = null)
+    ChatSurveyTelemetry? telemetry = null)
 {
     // Conflicts only happen when one person's messages race on several instances. Every conflict means another turn
     // committed, so the system always progresses; a deadline bounds how long one message may keep losing.
     private static readonly TimeSpan ConflictDeadline = TimeSpan.FromSeconds(10);
     private readonly KeyedLock<ConversationKey> _order = new();
 
-    /// <param name="inOrder">
-    /// Runs after the commit while this person's lock is still held: channels hand their replies to the dispatcher
-    /// here, so replies to messages that arrived together leave in the order the messages were applied.
-    /// </param>
-    public async Task<TurnResult> HandleAsync(ConversationKey key, string messageId, Input input, bool awaitingSend, CancellationToken cancellationToken, Action<TurnResult>? inOrder = null)
+    public async Task<TurnResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        var prepared = await gate.PrepareAsync(key.Channel, input, cancellationToken);
-        using var turnLock = await _order.AcquireAsync(key, cancellationToken);
-        var result = await RunLockedAsync(key, messageId, state => ConversationEngine.Resume(survey, state, prepared, time.GetUtcNow()), awaitingSend, cancellationToken);
-        inOrder?.Invoke(result);
-        return result;
+        var input = await gate.PrepareAsync(message.Person.Channel, message.Input, cancellationToken);
+        return await RunAsync(message.Person, message.MessageId, state => ConversationEngine.Resume(survey, state, input, time.GetUtcNow()), cancellationToken, resendPending: true);
     }
 
     /// <summary>
@@ -53,66 +52,95 @@ public sealed class ConversationService(
                 _ when now.ToUnixTimeSeconds() - state.LastSeen >= schedule.IdleExpiry.TotalSeconds => ConversationEngine.Expire(survey, state, now),
                 _ => new Turn(state, [], []),
             },
-            awaitingSend: true,
             cancellationToken);
     }
 
-    /// <summary>The channel reported that the person cannot be reached (blocked the bot, opted out).</summary>
-    public Task<TurnResult> MarkUnreachableAsync(ConversationKey key, string eventId, string reason, CancellationToken cancellationToken) =>
-        RunAsync(key, eventId, state => ConversationEngine.MarkUnreachable(state, time.GetUtcNow(), reason), awaitingSend: false, cancellationToken);
+    /// <summary>Replies committed long ago and still not confirmed sent go out again, unless they wait in this process.</summary>
+    public bool Resend(PendingReplies pending) => deliveries.Enqueue(new Delivery(pending.Key, pending.Turn, pending.Replies));
+
+    /// <summary>Records what a sender reported: sent replies stop being pending; a person out of reach is marked so.</summary>
+    public async Task RecordDeliveryAsync(Delivery delivery, SendOutcome outcome, CancellationToken cancellationToken)
+    {
+        switch (outcome.Status)
+        {
+            case SendStatus.Sent:
+                await store.MarkSentAsync(delivery.Person, delivery.Turn, cancellationToken);
+                break;
+            case SendStatus.Unreachable:
+                // Nothing more can be pushed: the replies are done with, and no reminder goes out until they write.
+                await store.MarkSentAsync(delivery.Person, delivery.Turn, cancellationToken);
+                var reason = outcome.Reason ?? "unreachable";
+                await RunAsync(delivery.Person, $"unreachable:{delivery.Turn}", state => ConversationEngine.MarkUnreachable(state, time.GetUtcNow(), reason), cancellationToken);
+                break;
+            default:
+                // Still pending: the sweeper sends them again.
+                break;
+        }
+    }
+
+    /// <summary>The platform says the person cannot be reached (Telegram's my_chat_member "kicked", an SMS opt-out).</summary>
+    public Task<TurnResult> MarkUnreachableAsync(InboundMessage notice, string reason, CancellationToken cancellationToken) =>
+        RunAsync(notice.Person, notice.MessageId, state => ConversationEngine.MarkUnreachable(state, time.GetUtcNow(), reason), cancellationToken);
 
     /// <summary>The address, only when this event is a completed response that says yes to being contacted.</summary>
-    private string? ContactOf(ConversationKey key, Domain.Events.ConversationEvent e) =>
-        e is Domain.Events.ConversationCompleted completed && survey.Definition.ContactConsent is { } consent &&
-        completed.Response.Values.Contains(Domain.Events.AnswerValue.ForOption(consent, "si"))
+    private string? ContactOf(ConversationKey key, ConversationEvent e) =>
+        e is ConversationCompleted completed && survey.Definition.ContactConsent is { } consent &&
+        completed.Response.Values.Contains(AnswerValue.ForOption(consent, "si"))
             ? key.UserId
             : null;
 
-    private async Task<TurnResult> RunAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, bool awaitingSend, CancellationToken cancellationToken)
+    /// <param name="resendPending">
+    /// A redelivered message from the person sends again the replies its first delivery left pending (the process that
+    /// took it may have died before sending). A repeated sweep does not: another instance swept at the same moment.
+    /// </param>
+    private async Task<TurnResult> RunAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, CancellationToken cancellationToken, bool resendPending = false)
     {
         using var turnLock = await _order.AcquireAsync(key, cancellationToken);
-        return await RunLockedAsync(key, messageId, run, awaitingSend, cancellationToken);
-    }
-
-    private async Task<TurnResult> RunLockedAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, bool awaitingSend, CancellationToken cancellationToken)
-    {
-        using var activity = Observability.ChatSurveyTelemetry.Traces.StartActivity("turn");
-        activity?.SetTag("chatsurvey.channel", key.Channel);
+        using var activity = ChatSurveyTelemetry.Traces.StartActivity("turn");
+        activity?.SetTag("chatsurvey.channel", key.Channel.Name);
         var started = time.GetTimestamp();
         try
         {
-            var result = await CommitTurnAsync(key, messageId, run, awaitingSend, cancellationToken);
+            var result = await CommitTurnAsync(key, messageId, run, cancellationToken);
             activity?.SetTag("chatsurvey.duplicate", result.IsDuplicate);
-            telemetry?.Turn(key.Channel, result, time.GetElapsedTime(started));
+            telemetry?.Turn(key.Channel.Name, result, time.GetElapsedTime(started));
+            if (key.Channel.PushesReplies && (resendPending || !result.IsDuplicate))
+            {
+                // Still under the person's lock: replies to messages that arrived together leave in commit order.
+                deliveries.Enqueue(new Delivery(key, store.TurnOf(messageId), result.Replies));
+            }
+
             return result;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            telemetry?.Error(key.Channel);
+            telemetry?.Error(key.Channel.Name);
             throw;
         }
     }
 
-    private async Task<TurnResult> CommitTurnAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, bool awaitingSend, CancellationToken cancellationToken)
+    private async Task<TurnResult> CommitTurnAsync(ConversationKey key, string messageId, Func<ConversationState, Turn> run, CancellationToken cancellationToken)
     {
         var current = await store.LoadAsync(key, cancellationToken);
         var respondent = pseudonyms.For(key);
+        var pushes = key.Channel.PushesReplies;
         var deadline = time.GetTimestamp() + (long)(ConflictDeadline.TotalSeconds * time.TimestampFrequency);
         for (var attempt = 0; time.GetTimestamp() < deadline; attempt++)
         {
             var turn = run(current.State);
-            var outbox = turn.Events.Select((e, i) => new OutboxEntry($"{respondent}:{messageId}:{i}", key.Channel, respondent, e, ContactOf(key, e))).ToList();
-            var result = await store.CommitAsync(key, current.Version, new TurnCommit(messageId, turn.State, turn.Replies, outbox, awaitingSend && turn.Replies.Count > 0, turn.Events.Any(e => e is Domain.Events.DeletionRequested)), cancellationToken);
+            var outbox = turn.Events.Select((e, i) => new OutboxEntry($"{respondent}:{messageId}:{i}", key.Channel.Name, respondent, e, ContactOf(key, e))).ToList();
+            var commit = new TurnCommit(messageId, turn.State, turn.Replies, outbox, pushes && turn.Replies.Count > 0, turn.Events.Any(e => e is DeletionRequested));
+            var result = await store.CommitAsync(key, current.Version, commit, cancellationToken);
             switch (result.Outcome)
             {
                 case CommitOutcome.Committed:
-                    telemetry?.Events(key.Channel, turn.Events);
+                    telemetry?.Events(key.Channel.Name, turn.Events);
                     return new TurnResult(messageId, turn.Replies, turn.State, IsDuplicate: false);
                 case CommitOutcome.Duplicate:
-                    // Pending replies go out again. Sent ones are not repeated on push channels; a web client that
-                    // lost its response gets the current prompt again, which is what it is missing.
+                    // Pending replies go out again (the queue drops them if they wait here already); sent ones do not.
+                    // A web client that lost its response gets the current prompt again, which is what it is missing.
                     var latest = (result.Current ?? current).State;
-                    var replies = result.EarlierReplies ?? (awaitingSend ? [] : ConversationEngine.Repeat(survey, latest));
+                    var replies = result.EarlierReplies ?? (pushes ? [] : ConversationEngine.Repeat(survey, latest));
                     return new TurnResult(messageId, replies, latest, IsDuplicate: true);
                 default:
                     current = result.Current ?? await store.LoadAsync(key, cancellationToken);
@@ -130,5 +158,5 @@ public sealed class ConversationService(
     }
 }
 
-/// <summary>What a message produced: the replies to send, and whether it was a redelivery of one already processed.</summary>
+/// <summary>What a message produced: the replies, and whether it was a redelivery of one already processed.</summary>
 public sealed record TurnResult(string MessageId, IReadOnlyList<Reply> Replies, ConversationState State, bool IsDuplicate);

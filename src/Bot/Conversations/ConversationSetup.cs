@@ -15,8 +15,13 @@ public static class ConversationSetup
         services.AddSingleton<InputGate>();
         services.AddSingleton<ConversationService>();
         services.AddHostedService<ConversationSweeper>();
-        services.AddSingleton<Channels.ReplyDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<Channels.ReplyDispatcher>());
+        services.AddSingleton(sp =>
+        {
+            var deliveries = new Channels.Deliveries();
+            sp.GetRequiredService<Observability.ChatSurveyTelemetry>().ObserveQueueDepth(() => deliveries.Depth);
+            return deliveries;
+        });
+        services.AddHostedService<Channels.ReplyDispatcher>();
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
             services.AddSingleton<InMemoryConversationStore>();

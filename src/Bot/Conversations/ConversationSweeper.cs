@@ -3,20 +3,26 @@ using ChatSurvey.Bot.Channels;
 namespace ChatSurvey.Bot.Conversations;
 
 /// <summary>
-/// Every few seconds: sends the one reminder to conversations gone silent (where their channel allows it), ends those
-/// idle past the limit as abandoned, and re-sends replies that were committed but never confirmed sent.
+/// Every few seconds, decides what is due and hands it over: the one reminder to conversations gone silent (where
+/// their channel allows it) and their end as abandoned, through <see cref="ConversationService"/>; replies committed
+/// but never confirmed sent, to the dispatcher's queue (unless they wait there already). It sends nothing itself.
+/// One item that fails is put off with a growing delay and logged; the rest of the pass goes on.
 /// </summary>
 public sealed partial class ConversationSweeper(
     ISweepSource source,
     ConversationService conversations,
     IEnumerable<IChannelSender> senders,
-    IConversationStore store,
     SweeperOptions options,
     TimeProvider time,
     ILogger<ConversationSweeper> logger) : BackgroundService
 {
     private const int BatchSize = 100;
-    private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel);
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
+    private readonly Dictionary<Channel, IChannelSender> _senders = senders.ToDictionary(s => s.Channel);
+
+    // Consecutive failures per conversation, for the backoff; forgotten on success.
+    private readonly Dictionary<ConversationKey, int> _failures = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,27 +53,37 @@ public sealed partial class ConversationSweeper(
         foreach (var key in await source.ClaimDueAsync(now, BatchSize, cancellationToken))
         {
             var sender = _senders.GetValueOrDefault(key.Channel);
-            var result = await conversations.SweepAsync(key, state => !state.Unreachable && (sender?.CanRemind(state, now) ?? false), cancellationToken);
-            if (!result.IsDuplicate && result.Replies.Count > 0 && sender is not null)
+            try
             {
-                await sender.SendAsync(key.UserId, result.Replies, cancellationToken);
-                await store.MarkSentAsync(key, result.MessageId, cancellationToken);
+                await conversations.SweepAsync(key, state => !state.Unreachable && (sender?.CanRemind(state, now) ?? false), cancellationToken);
+                _failures.Remove(key);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // One conversation that cannot be swept (a state the survey no longer fits) must not stop the others.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                var failures = _failures[key] = _failures.GetValueOrDefault(key) + 1;
+                var delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks << Math.Min(failures - 1, 16)));
+                LogItemFailed(logger, e, key.Channel, failures, delay);
+                await source.DeferAsync(key, now + delay, cancellationToken);
             }
         }
 
         foreach (var pending in await source.ClaimUnsentAsync(now - options.ResendAfter, BatchSize, cancellationToken))
         {
-            if (_senders.TryGetValue(pending.Key.Channel, out var sender))
-            {
-                await sender.SendAsync(pending.Key.UserId, pending.Replies, cancellationToken);
-            }
-
-            await source.AcknowledgeSentAsync(pending, cancellationToken);
+            conversations.Resend(pending);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A sweep of reminders and pending replies failed; retrying on the next pass")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Channel} conversation could not be swept ({Failures} times in a row); put off for {Delay}")]
+    private static partial void LogItemFailed(ILogger logger, Exception exception, Channel channel, int failures, TimeSpan delay);
 }
 
 /// <summary>Configuration section "Reminders".</summary>
@@ -79,6 +95,6 @@ public sealed class SweeperOptions
     /// <summary>How often the sweeper looks for due work.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Replies still pending this long after their commit are sent again (the sender died or failed).</summary>
+    /// <summary>Replies still pending this long after their commit (or their last re-send) are sent again.</summary>
     public TimeSpan ResendAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

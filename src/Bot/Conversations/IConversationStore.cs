@@ -11,8 +11,14 @@ public interface IConversationStore
 
     Task<CommitResult> CommitAsync(ConversationKey key, long expectedVersion, TurnCommit commit, CancellationToken cancellationToken);
 
-    /// <summary>The replies of <paramref name="messageId"/> reached the person; they are no longer pending.</summary>
-    Task MarkSentAsync(ConversationKey key, string messageId, CancellationToken cancellationToken);
+    /// <summary>
+    /// How this store names the turn of <paramref name="messageId"/>: the same name <see cref="ISweepSource.ClaimUnsentAsync"/>
+    /// gives its pending replies, so a delivery from either is recognized as the same.
+    /// </summary>
+    string TurnOf(string messageId);
+
+    /// <summary>The replies of <paramref name="turn"/> (see <see cref="TurnOf"/>) reached the person; they are no longer pending.</summary>
+    Task MarkSentAsync(ConversationKey key, string turn, CancellationToken cancellationToken);
 
     /// <summary>True when the store answers (for /readyz).</summary>
     Task<bool> IsReadyAsync(CancellationToken cancellationToken);

@@ -15,7 +15,8 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
     private readonly ConcurrentDictionary<ConversationKey, Entry> _conversations = new();
     private readonly ConcurrentDictionary<(ConversationKey, string), (IReadOnlyList<Reply>? Replies, DateTimeOffset Expires)> _processed = new();
     private readonly ConcurrentDictionary<(ConversationKey Key, string MessageId), DateTimeOffset> _unsent = new();
-    private readonly Channel<OutboxEntry> _outbox = Channel.CreateUnbounded<OutboxEntry>();
+    private readonly ConcurrentDictionary<ConversationKey, DateTimeOffset> _deferred = new();
+    private readonly Channel<OutboxEntry> _outbox = System.Threading.Channels.Channel.CreateUnbounded<OutboxEntry>();
     // Read by the worker and not acknowledged yet: still part of the backlog.
     private readonly ConcurrentDictionary<string, OutboxEntry> _unacknowledged = new();
 
@@ -76,14 +77,17 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
         return Task.FromResult(new CommitResult(CommitOutcome.Committed));
     }
 
-    public Task MarkSentAsync(ConversationKey key, string messageId, CancellationToken cancellationToken)
+    /// <summary>In this store, a turn is named by its message id itself.</summary>
+    public string TurnOf(string messageId) => messageId;
+
+    public Task MarkSentAsync(ConversationKey key, string turn, CancellationToken cancellationToken)
     {
-        if (_processed.TryGetValue((key, messageId), out var mark))
+        if (_processed.TryGetValue((key, turn), out var mark))
         {
-            _processed[(key, messageId)] = (null, mark.Expires);
+            _processed[(key, turn)] = (null, mark.Expires);
         }
 
-        _unsent.TryRemove((key, messageId), out _);
+        _unsent.TryRemove((key, turn), out _);
 
         return Task.CompletedTask;
     }
@@ -146,10 +150,17 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
     {
         var due = _conversations
             .Where(c => schedule.NextDue(c.Value.State) is { } at && at <= now.ToUnixTimeSeconds())
+            .Where(c => !_deferred.TryGetValue(c.Key, out var until) || until <= now)
             .Select(c => c.Key)
             .Take(max)
             .ToList();
         return Task.FromResult<IReadOnlyList<ConversationKey>>(due);
+    }
+
+    public Task DeferAsync(ConversationKey key, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        _deferred[key] = until;
+        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<PendingReplies>> ClaimUnsentAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
@@ -159,11 +170,14 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
             .Take(max)
             .Select(u => new PendingReplies(u.Key.Key, u.Key.MessageId, _processed[u.Key].Replies!))
             .ToList();
+        // Claimed now: not claimed again until another wait has passed.
+        foreach (var pending in unsent)
+        {
+            _unsent[(pending.Key, pending.Turn)] = time.GetUtcNow();
+        }
+
         return Task.FromResult<IReadOnlyList<PendingReplies>>(unsent);
     }
-
-    public Task AcknowledgeSentAsync(PendingReplies pending, CancellationToken cancellationToken) =>
-        MarkSentAsync(pending.Key, pending.Turn, cancellationToken);
 
     private void ForgetExpiredMarks()
     {

@@ -13,7 +13,7 @@ public sealed class InputGate(InputOptions options, IPromoterCodes promoters)
     /// <summary>Button values and prompt ids are short; anything longer was not made by this bot.</summary>
     private const int MaxButtonLength = 256;
 
-    public async ValueTask<Input> PrepareAsync(string channel, Input input, CancellationToken cancellationToken)
+    public async ValueTask<Input> PrepareAsync(Channel channel, Input input, CancellationToken cancellationToken)
     {
         var prepared = input.Kind switch
         {

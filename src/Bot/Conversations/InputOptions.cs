@@ -21,5 +21,5 @@ public sealed class InputOptions
         ["sms"] = 1600,
     };
 
-    public int MaxLengthOf(string channel) => MaxLength.GetValueOrDefault(channel, DefaultMaxLength);
+    public int MaxLengthOf(Channel channel) => MaxLength.GetValueOrDefault(channel.Name, DefaultMaxLength);
 }

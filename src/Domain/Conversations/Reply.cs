@@ -12,6 +12,19 @@ public enum ReplyStyle : byte
     Ranked,
 }
 
+/// <summary>Why a reply is sent, for channels that treat some differently.</summary>
+public enum ReplyKind : byte
+{
+    /// <summary>A question, an answer to a command, a summary: the conversation's normal course.</summary>
+    Message,
+
+    /// <summary>A re-ask after a rejected answer: a channel that pays per message may leave the option list out.</summary>
+    Reask,
+
+    /// <summary>The one nudge to a silent person: WhatsApp may carry it in an approved template outside its 24-hour window.</summary>
+    Reminder,
+}
+
 /// <summary>A choice a channel may show as a button, a chip or a numbered line; sending <see cref="Value"/> picks it.</summary>
 public sealed record Choice(string Value, string Label);
 
@@ -20,12 +33,14 @@ public sealed record Choice(string Value, string Label);
 /// <code>{"text": "Pregunta 1 de 12\n¿Has escuchado…?", "style": "YesNo", "choices": [{"value": "1", "label": "Sí"}], "question": "q1"}</code>
 /// </summary>
 /// <param name="Question">The question code this reply asks, when it asks one (channels use it for button data).</param>
-/// <param name="IsReask">A re-ask after a rejected answer: a channel that pays per message may leave the list out.</param>
+/// <param name="Kind">Why this reply is sent (<see cref="ReplyKind"/>).</param>
 /// <param name="Prompt">
 /// What exactly this reply waits for ("q5.2": question q5, third row; "@confirm": the summary). A channel puts it in
 /// its buttons so that a button pressed later, under another prompt, is recognized as stale.
 /// </param>
-public sealed record Reply(string Text, ReplyStyle Style, IReadOnlyList<Choice> Choices, string? Question = null, bool IsReask = false, string? Prompt = null)
+public sealed record Reply(string Text, ReplyStyle Style, IReadOnlyList<Choice> Choices, string? Question = null, ReplyKind Kind = ReplyKind.Message, string? Prompt = null)
 {
+    public bool IsReask => Kind == ReplyKind.Reask;
+
     public static Reply Plain(string text) => new(text, ReplyStyle.Plain, []);
 }

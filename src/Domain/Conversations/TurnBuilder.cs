@@ -123,7 +123,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
     public void Remind()
     {
         _events.Add(new ReminderSent(now));
-        Say(Texts.Reminder);
+        _replies.Add(Reply.Plain(Texts.Reminder) with { Kind = ReplyKind.Reminder });
         Present();
     }
 
@@ -317,7 +317,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
     private void Say(string text) => _replies.Add(Reply.Plain(text));
 
     private void Reask(string text, IReadOnlyList<Choice> choices, ReplyStyle style = ReplyStyle.SingleChoice, string? question = null) =>
-        _replies.Add(new Reply(text, style, choices, question, IsReask: true, CurrentPrompt));
+        _replies.Add(new Reply(text, style, choices, question, ReplyKind.Reask, CurrentPrompt));
 
     private Choice[] ConsentChoices() => [new("1", Texts.AcceptConsent), new("2", Texts.DeclineConsent)];
 

@@ -1,6 +1,7 @@
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Bot.Conversations.Redis;
 using ChatSurvey.Bot.Tests.Infrastructure;
+using ChatSurvey.Domain.Conversations;
 using StackExchange.Redis;
 
 namespace ChatSurvey.Bot.Tests.Conversations;
@@ -34,7 +35,31 @@ public abstract class RedisStoreContract(string configuration) : StoreContractTe
         var options = new RedisOptions { Configuration = configuration, KeyPrefix = _prefix, Buckets = 8 };
         var keys = new RedisKeys(options.KeyPrefix, options.Buckets);
         var store = new RedisConversationStore(connection, keys, options, Schedule, Pseudonymizer, Time);
-        return (store, new RedisOutbox(connection, keys, TimeProvider.System), new RedisSweepSource(connection, keys, store));
+        return (store, new RedisOutbox(connection, keys, TimeProvider.System), new RedisSweepSource(connection, keys, Pseudonymizer, Time));
+    }
+
+    [Fact]
+    public async Task ClaimDue_SeveralBuckets_EachPassStartsAtTheNextBucket()
+    {
+        var (store, _, sweep) = await CreateAsync();
+        var keys = new RedisKeys(_prefix, 8);
+        // Two people in two different buckets, both due.
+        var people = Enumerable.Range(0, 100).Select(i => new ConversationKey(Channel.Telegram, $"{900_000 + i}"))
+            .GroupBy(k => keys.BucketOf(Pseudonymizer.For(k))).Take(2).Select(g => g.First()).ToList();
+        var silent = ConversationState.Initial with { Stage = Stage.Asking, LastSeen = Time.GetUtcNow().ToUnixTimeSeconds(), StartedAt = 1 };
+        foreach (var person in people)
+        {
+            await store.CommitAsync(person, 0, new TurnCommit("m1", silent, [], [], AwaitingSend: false), default);
+        }
+
+        Time.Advance(TimeSpan.FromHours(25));
+        var claimed = new HashSet<ConversationKey>();
+        for (var pass = 0; pass < 8; pass++)
+        {
+            claimed.UnionWith(await sweep.ClaimDueAsync(Time.GetUtcNow(), 1, default));
+        }
+
+        Assert.Equal(people.ToHashSet(), claimed);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -12,7 +12,7 @@ namespace ChatSurvey.Bot.Tests.Conversations;
 /// </summary>
 public abstract class StoreContractTests
 {
-    protected static readonly ConversationKey Person = new("telegram", "123456789");
+    protected static readonly ConversationKey Person = new(Channel.Telegram, "123456789");
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
 
@@ -74,7 +74,7 @@ public abstract class StoreContractTests
         var pending = await store.CommitAsync(Person, 1, Commit("m1", ConversationState.Initial), default);
         Assert.Equal("Pregunta 1 de 12", Assert.Single(pending.EarlierReplies!).Text);
 
-        await store.MarkSentAsync(Person, "m1", default);
+        await store.MarkSentAsync(Person, store.TurnOf("m1"), default);
         var sent = await store.CommitAsync(Person, 1, Commit("m1", ConversationState.Initial), default);
         Assert.Equal(CommitOutcome.Duplicate, sent.Outcome);
         Assert.Null(sent.EarlierReplies);
@@ -102,9 +102,9 @@ public abstract class StoreContractTests
     public async Task Service_SameMessageDelivered20Times_OneTransitionAndTheSameReplies()
     {
         var (store, outbox, _) = await CreateAsync();
-        var service = Service(store);
-        await service.HandleAsync(Person, "u1", Input.Start(), awaitingSend: true, default);
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => service.HandleAsync(Person, "u2", Input.FromText("si"), awaitingSend: true, default)));
+        await using var bot = await Pipeline(store);
+        await bot.Service.HandleAsync(new InboundMessage(Person, "u1", Input.Start()), default);
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => bot.Service.HandleAsync(new InboundMessage(Person, "u2", Input.FromText("si")), default)));
 
         Assert.Single(results, r => !r.IsDuplicate);
         Assert.All(results, r => Assert.Equal("Pregunta 1 de 12\n¿Has escuchado sobre \"Gobierno Abierto\" con anterioridad?", Assert.Single(r.Replies).Text));
@@ -119,15 +119,17 @@ public abstract class StoreContractTests
         var (storeA, _, _) = await CreateAsync();
         var (storeB, _, _) = await CreateAsync();
         var (sequentialStore, _, _) = await CreateAsync();
-        var services = new[] { Service(storeA), Service(storeB) };
-        var other = new ConversationKey("telegram", "987654321");
+        await using var a = await Pipeline(storeA);
+        await using var b = await Pipeline(storeB);
+        var services = new[] { a.Service, b.Service };
+        var other = new ConversationKey(Channel.Telegram, "987654321");
 
         // "1" answers every step (consent, yes, option 1, rating 1...), so any lost or doubled update shows in the state.
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => services[i % 2].HandleAsync(Person, $"p{i}", Input.FromText("1"), awaitingSend: false, default)));
-        var sequential = Service(sequentialStore);
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => services[i % 2].HandleAsync(new InboundMessage(Person, $"p{i}", Input.FromText("1")), default)));
+        await using var sequential = await Pipeline(sequentialStore);
         for (var i = 0; i < 50; i++)
         {
-            await sequential.HandleAsync(other, $"s{i}", Input.FromText("1"), awaitingSend: false, default);
+            await sequential.Service.HandleAsync(new InboundMessage(other, $"s{i}", Input.FromText("1")), default);
         }
 
         var parallel = await (await CreateAsync()).Store.LoadAsync(Person, default);
@@ -142,17 +144,21 @@ public abstract class StoreContractTests
         var (storeA, _, sweepA) = await CreateAsync();
         var (storeB, _, sweepB) = await CreateAsync();
         var sender = new RecordingSender(Person.Channel);
-        var serviceA = Service(storeA);
-        await serviceA.HandleAsync(Person, "m1", Input.Start(), awaitingSend: false, default);
-        await serviceA.HandleAsync(Person, "m2", Input.FromText("si"), awaitingSend: false, default);
+        await using var a = await Pipeline(storeA, sweepA, sender);
+        await using var b = await Pipeline(storeB, sweepB, sender);
+        await a.Service.HandleAsync(new InboundMessage(Person, "m1", Input.Start()), default);
+        await a.Service.HandleAsync(new InboundMessage(Person, "m2", Input.FromText("si")), default);
+        await a.IdleAsync();
+        sender.Sent.Clear();
 
         Time.Advance(TimeSpan.FromHours(25));
-        var sweepers = new[] { Sweeper(sweepA, serviceA, storeA, sender), Sweeper(sweepB, Service(storeB), storeB, sender) };
         for (var pass = 0; pass < 3; pass++)
         {
-            await Task.WhenAll(sweepers.Select(s => s.SweepOnceAsync(default)));
+            await Task.WhenAll(a.Sweeper!.SweepOnceAsync(default), b.Sweeper!.SweepOnceAsync(default));
         }
 
+        await a.IdleAsync();
+        await b.IdleAsync();
         var (userId, replies) = Assert.Single(sender.Sent);
         Assert.Equal(Person.UserId, userId);
         Assert.StartsWith("¡Hola de nuevo!", replies[0].Text, StringComparison.Ordinal);
@@ -163,15 +169,14 @@ public abstract class StoreContractTests
     public async Task Sweeper_SilentPastIdleLimit_AbandonedOnce()
     {
         var (store, outbox, sweep) = await CreateAsync();
-        var service = Service(store);
-        var sweeper = Sweeper(sweep, service, store, new RecordingSender(Person.Channel));
-        await service.HandleAsync(Person, "m1", Input.Start(), awaitingSend: false, default);
-        await service.HandleAsync(Person, "m2", Input.FromText("si"), awaitingSend: false, default);
+        await using var bot = await Pipeline(store, sweep, new RecordingSender(Person.Channel));
+        await bot.Service.HandleAsync(new InboundMessage(Person, "m1", Input.Start()), default);
+        await bot.Service.HandleAsync(new InboundMessage(Person, "m2", Input.FromText("si")), default);
         Time.Advance(TimeSpan.FromHours(25));
-        await sweeper.SweepOnceAsync(default);
+        await bot.Sweeper!.SweepOnceAsync(default);
         Time.Advance(TimeSpan.FromDays(30));
-        await sweeper.SweepOnceAsync(default);
-        await sweeper.SweepOnceAsync(default);
+        await bot.Sweeper.SweepOnceAsync(default);
+        await bot.Sweeper.SweepOnceAsync(default);
 
         var events = await ReadAll(outbox, expected: 4);
         Assert.Equal(["ConversationStarted", "QuestionAsked", "ReminderSent", "ConversationAbandoned"], events.Select(e => e.Event.GetType().Name));
@@ -183,27 +188,76 @@ public abstract class StoreContractTests
     {
         var (store, _, sweep) = await CreateAsync();
         var sender = new RecordingSender(Person.Channel);
-        var service = Service(store);
-        await service.HandleAsync(Person, "m1", Input.Start(), awaitingSend: true, default);
-        var sweeper = Sweeper(sweep, service, store, sender);
-        await sweeper.SweepOnceAsync(default);
+        // The process that committed the turn died before sending: its queue went with it.
+        await using (var crashed = await Pipeline(store))
+        {
+            await crashed.Service.HandleAsync(new InboundMessage(Person, "m1", Input.Start()), default);
+        }
+
+        await using var bot = await Pipeline(store, sweep, sender);
+        await bot.Sweeper!.SweepOnceAsync(default);
         Assert.Empty(sender.Sent);
 
         Time.Advance(TimeSpan.FromMinutes(1));
-        await sweeper.SweepOnceAsync(default);
-        await sweeper.SweepOnceAsync(default);
+        await bot.Sweeper.SweepOnceAsync(default);
+        await bot.IdleAsync();
+        await bot.Sweeper.SweepOnceAsync(default);
+        await bot.IdleAsync();
         var (_, replies) = Assert.Single(sender.Sent);
         Assert.Contains("Aviso de privacidad", replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweeper_OneConversationCannotBeSwept_TheOthersStillGetTheirReminder()
+    {
+        var (store, _, sweep) = await CreateAsync();
+        var sender = new RecordingSender(Person.Channel);
+        await using var bot = await Pipeline(store, sweep, sender);
+        var broken = new ConversationKey(Channel.Telegram, "555000111");
+        await bot.Service.HandleAsync(new InboundMessage(Person, "m1", Input.Start()), default);
+        await bot.Service.HandleAsync(new InboundMessage(Person, "m2", Input.FromText("si")), default);
+        // A state the survey no longer fits: question 99 of 12.
+        var misfit = ConversationState.Initial with { Stage = Stage.Asking, Question = 99, LastSeen = Time.GetUtcNow().ToUnixTimeSeconds(), StartedAt = 1 };
+        await store.CommitAsync(broken, 0, Commit("b1", misfit), default);
+        await bot.IdleAsync();
+        sender.Sent.Clear();
+
+        Time.Advance(TimeSpan.FromHours(25));
+        await bot.Sweeper!.SweepOnceAsync(default);
+        await bot.IdleAsync();
+
+        var (userId, replies) = Assert.Single(sender.Sent);
+        Assert.Equal(Person.UserId, userId);
+        Assert.Equal(ReplyKind.Reminder, replies[0].Kind);
+        // Put off, not claimed again on the next pass.
+        Assert.DoesNotContain(broken, await sweep.ClaimDueAsync(Time.GetUtcNow(), 100, default));
+    }
+
+    [Fact]
+    public async Task Sweeper_RepliesStillQueuedInThisProcess_NotSentAgain()
+    {
+        var (store, _, sweep) = await CreateAsync();
+        var sender = new RecordingSender(Person.Channel);
+        await using var bot = await Pipeline(store, sweep, sender);
+        var release = new TaskCompletionSource();
+        sender.Hold = release.Task;
+        await bot.Service.HandleAsync(new InboundMessage(Person, "m1", Input.Start()), default);
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await bot.Sweeper!.SweepOnceAsync(default);
+        release.SetResult();
+        await bot.IdleAsync();
+
+        Assert.Single(sender.Sent);
     }
 
     protected static Pseudonymizer Pseudonymizer { get; } = new("contract"u8.ToArray());
 
     protected ConversationSchedule Schedule { get; } = new(TimeSpan.FromHours(24), TimeSpan.FromDays(30));
 
-    protected ConversationService Service(IConversationStore store) => new(TestSurvey.Compiled, store, Pseudonymizer, Schedule, NoPromoters.Gate, Time);
-
-    private ConversationSweeper Sweeper(ISweepSource source, ConversationService service, IConversationStore store, RecordingSender sender) =>
-        new(source, service, [sender], store, new SweeperOptions(), Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConversationSweeper>.Instance);
+    /// <summary>One bot process over <paramref name="store"/>; it sends only with a <paramref name="sender"/>.</summary>
+    protected Task<BotPipeline> Pipeline(IConversationStore store, ISweepSource? sweep = null, RecordingSender? sender = null) =>
+        BotPipeline.StartAsync(store, sweep, sender, Pseudonymizer, Schedule, Time);
 
     private static TurnCommit Commit(string id, ConversationState state, Reply[]? replies = null, bool awaitingSend = false) =>
         new(id, state, replies ?? [], [], awaitingSend);

@@ -56,7 +56,7 @@ public sealed class DeletionTests
             await chat.Send(answer);
         }
 
-        var pseudonym = host.Get<Pseudonymizer>().For(new ConversationKey("web", chat.Conversation));
+        var pseudonym = host.Get<Pseudonymizer>().For(new ConversationKey(Channel.Web, chat.Conversation));
         await Eventually.Get(() => Count(host, pseudonym), n => n >= 5, "the conversation's events in the domain store");
 
         using var admin = await StaffClient.SignedInAsync(host, StaffAccounts.Admin);

@@ -76,7 +76,7 @@ public sealed class CrashTests(PostgresFixture postgres, ITestOutputHelper outpu
         Assert.True(completed.Count == Respondents, $"{Respondents - completed.Count} respondents did not get the thanks (seed {seed}).");
 
         var pseudonyms = new Pseudonymizer(Encoding.UTF8.GetBytes(PseudonymKey));
-        var expected = completed.Select(c => pseudonyms.For(new ConversationKey("web", load.IdOf(c)))).Order(StringComparer.Ordinal).ToList();
+        var expected = completed.Select(c => pseudonyms.For(new ConversationKey(Channel.Web, load.IdOf(c)))).Order(StringComparer.Ordinal).ToList();
         var valuesPerResponse = ValuesPerResponse();
 
         // Entries a killed bot had read but not acknowledged wait until the next one claims them (after 10 s idle);

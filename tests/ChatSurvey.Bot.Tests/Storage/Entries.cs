@@ -26,7 +26,7 @@ public static class Entries
     /// <summary>One turn of a new conversation that commits <paramref name="entries"/> to the outbox, as the conversation service would.</summary>
     public static async Task CommitAsync(IConversationStore state, string conversation, IReadOnlyList<OutboxEntry> entries)
     {
-        var result = await state.CommitAsync(new ConversationKey("whatsapp", conversation), 0, new TurnCommit("m1", ConversationState.Initial, [], entries, AwaitingSend: false), default);
+        var result = await state.CommitAsync(new ConversationKey(Channel.WhatsApp, conversation), 0, new TurnCommit("m1", ConversationState.Initial, [], entries, AwaitingSend: false), default);
         Assert.Equal(CommitOutcome.Committed, result.Outcome);
     }
 }

@@ -64,7 +64,7 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
         Assert.Contains("borramos tus respuestas", chat.LastText, StringComparison.Ordinal);
         await Eventually.Get(() => PostgresQuery.Count(database, "SELECT COUNT(*) FROM conversation_events WHERE type = 'deleted'"), n => n == 1, "the deletion to reach the database");
 
-        var pseudonym = host.Get<Pseudonymizer>().For(new ConversationKey("web", chat.Conversation));
+        var pseudonym = host.Get<Pseudonymizer>().For(new ConversationKey(Channel.Web, chat.Conversation));
         foreach (var needle in new[] { pseudonym, chat.Conversation })
         {
             Assert.Empty(await DatabaseTraces(database, needle));

@@ -2,6 +2,7 @@ using System.Net;
 using ChatSurvey.Bot.Channels;
 using ChatSurvey.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
+using ChatSurvey.Bot.Conversations;
 
 namespace ChatSurvey.Bot.Tests.Telegram;
 
@@ -37,6 +38,6 @@ public sealed class TelegramOptionsTests
         await using var host = await BotHost.StartAsync();
         using var response = await host.Client.PostAsync("/webhooks/telegram", new StringContent("{}"));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain(host.Services.GetService(typeof(IEnumerable<IChannelSender>)) as IEnumerable<IChannelSender> ?? [], s => s.Channel == "telegram");
+        Assert.DoesNotContain(host.Services.GetService(typeof(IEnumerable<IChannelSender>)) as IEnumerable<IChannelSender> ?? [], s => s.Channel == Channel.Telegram);
     }
 }

@@ -10,7 +10,7 @@ public static class TelegramSql
     /// <summary>The completed response of the one respondent whose chat this is, waiting for the outbox worker.</summary>
     public static async Task<(string Channel, string Promoter, List<string> Values)> ResponseAsync(BotHost host, long chatId)
     {
-        var respondent = host.Get<Pseudonymizer>().For(new ConversationKey("telegram", chatId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var respondent = host.Get<Pseudonymizer>().For(new ConversationKey(Channel.Telegram, chatId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await using var db = new SqliteConnection($"Data Source={host.DatabasePath}");
         await db.OpenAsync();
         var response = await Eventually.Get(

@@ -71,7 +71,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
     }
 
     public async Task<StoredConversation> ConversationAsync(long chatId) =>
-        await Host.Get<IConversationStore>().LoadAsync(new ConversationKey("telegram", chatId.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None);
+        await Host.Get<IConversationStore>().LoadAsync(new ConversationKey(Channel.Telegram, chatId.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using ChatSurvey.Bot.Channels.Twilio;
 using ChatSurvey.Bot.Tests.Infrastructure;
 using ChatSurvey.Domain.Conversations;
+using ChatSurvey.Bot.Conversations;
 
 namespace ChatSurvey.Bot.Tests.Twilio;
 
@@ -21,7 +22,7 @@ public static class SmsCost
         {
             var turn = ConversationEngine.Resume(survey, state, Input.FromText(text), now);
             state = turn.State;
-            sent.AddRange(renderer.Render(TwilioChannels.Sms, turn.Replies));
+            sent.AddRange(renderer.Render(Channel.Sms, turn.Replies));
             now = now.AddSeconds(30);
         }
 

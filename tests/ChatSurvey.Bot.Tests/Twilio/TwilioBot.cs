@@ -98,10 +98,10 @@ public sealed class TwilioBot : IAsyncDisposable
     public Task<IReadOnlyList<FakeTwilioRequest>> ReceivedContainingAsync(string to, string text) =>
         ReceivedAsync(to, m => m.Any(r => r.Body.Contains(text, StringComparison.Ordinal)), $"a message to {to} containing \"{text}\"");
 
-    public Task<StoredConversation> ConversationAsync(string channel, string number) =>
+    public Task<StoredConversation> ConversationAsync(Channel channel, string number) =>
         Host.Get<IConversationStore>().LoadAsync(new ConversationKey(channel, number), CancellationToken.None);
 
-    public async Task<ConversationState> StateAsync(string channel, string number) => (await ConversationAsync(channel, number)).State;
+    public async Task<ConversationState> StateAsync(Channel channel, string number) => (await ConversationAsync(channel, number)).State;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using ChatSurvey.Bot.Channels.Twilio;
+using ChatSurvey.Bot.Conversations;
 
 namespace ChatSurvey.Bot.Tests.Twilio;
 
@@ -11,7 +12,7 @@ public sealed class TwilioChannelsTests
     public void TryParseAddress_ChannelAndNumber(string address, string channel, string number)
     {
         Assert.True(TwilioChannels.TryParseAddress(address, out var c, out var n));
-        Assert.Equal((channel, number), (c, n));
+        Assert.Equal((Channel.Find(channel), number), (c, n));
         Assert.Equal(address.ToLowerInvariant(), TwilioChannels.Address(c, n).ToLowerInvariant());
     }
 

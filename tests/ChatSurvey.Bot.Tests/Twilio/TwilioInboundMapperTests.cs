@@ -1,6 +1,7 @@
 using ChatSurvey.Bot.Channels.Twilio;
 using ChatSurvey.Domain.Conversations;
 using Microsoft.Extensions.Primitives;
+using ChatSurvey.Bot.Conversations;
 
 namespace ChatSurvey.Bot.Tests.Twilio;
 
@@ -32,7 +33,7 @@ public sealed class TwilioInboundMapperTests
     {
         var inbound = Map(WhatsAppText);
         Assert.Equal(TwilioInboundAction.Converse, inbound.Action);
-        Assert.Equal(("whatsapp", "+5215512345678"), (inbound.Key.Channel, inbound.Key.UserId));
+        Assert.Equal((Channel.WhatsApp, "+5215512345678"), (inbound.Key.Channel, inbound.Key.UserId));
         Assert.Equal("SM11111111111111111111111111111111", inbound.MessageId);
         Assert.Equal(Input.Start("radio_ixtlan"), inbound.Input);
         Assert.Empty(inbound.Referral);
@@ -56,7 +57,7 @@ public sealed class TwilioInboundMapperTests
     {
         var inbound = Map(SmsStop);
         Assert.Equal(TwilioInboundAction.OptOut, inbound.Action);
-        Assert.Equal("sms", inbound.Key.Channel);
+        Assert.Equal(Channel.Sms, inbound.Key.Channel);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class TwilioInboundTests
         var sent = await bot.ReceivedContainingAsync(person, "Pregunta 2 de 12");
         Assert.Single(sent, m => m.Body.StartsWith("Pregunta 1 de 12", StringComparison.Ordinal));
         Assert.Equal(3, sent.Count);
-        Assert.Equal(1, (await bot.StateAsync("whatsapp", person["whatsapp:".Length..])).Question);
+        Assert.Equal(1, (await bot.StateAsync(Channel.WhatsApp, person["whatsapp:".Length..])).Question);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class TwilioInboundTests
             "the text-only note and the question after it");
         Assert.StartsWith("Pregunta 1 de 12", sent[^1].Body, StringComparison.Ordinal);
         // Still on question 1: the photo's caption "1" was not taken as an answer.
-        var state = await bot.StateAsync("whatsapp", person["whatsapp:".Length..]);
+        var state = await bot.StateAsync(Channel.WhatsApp, person["whatsapp:".Length..]);
         Assert.Equal((Domain.Conversations.Stage.Asking, 0), (state.Stage, state.Question));
     }
 
@@ -86,13 +86,13 @@ public sealed class TwilioInboundTests
         await bot.SendAsync(person, "si");
         await bot.ReceivedContainingAsync(person, "Pregunta 1 de 12");
         await bot.SendAsync(person, "STOP");
-        Assert.True((await bot.StateAsync("sms", person)).Unreachable);
+        Assert.True((await bot.StateAsync(Channel.Sms, person)).Unreachable);
         var pending = await bot.Host.Get<ISweepSource>().ClaimUnsentAsync(DateTimeOffset.UtcNow.AddDays(1), 100, CancellationToken.None);
         Assert.Empty(pending);
 
         await bot.SendAsync(person, "ALTA");
         var sent = await bot.ReceivedContainingAsync(person, "¿Quieres continuar donde te quedaste");
-        Assert.False((await bot.StateAsync("sms", person)).Unreachable);
+        Assert.False((await bot.StateAsync(Channel.Sms, person)).Unreachable);
         // Before ALTA's answer only the consent notice and question 1 went out: nothing answered the STOP.
         Assert.Equal(3, sent.Count);
     }
@@ -107,6 +107,6 @@ public sealed class TwilioInboundTests
         const string person = "+5219522220006";
         await bot.SendAsync(person, "Hola");
         await bot.SendAsync(person, word);
-        Assert.True((await bot.StateAsync("sms", person)).Unreachable);
+        Assert.True((await bot.StateAsync(Channel.Sms, person)).Unreachable);
     }
 }

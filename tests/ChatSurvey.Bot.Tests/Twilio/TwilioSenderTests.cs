@@ -52,7 +52,7 @@ public sealed class TwilioSenderTests
         bot.Api.FailNext(person, (400, 21610));
         await bot.SendAsync(person, "Hola");
 
-        await Infrastructure.Eventually.Get(() => bot.StateAsync("sms", person), s => s.Unreachable, "the person to be marked unreachable");
+        await Infrastructure.Eventually.Get(() => bot.StateAsync(Channel.Sms, person), s => s.Unreachable, "the person to be marked unreachable");
         Assert.Empty(bot.Api.Accepted);
     }
 
@@ -78,13 +78,13 @@ public sealed class TwilioSenderTests
     {
         await using var bot = await TwilioBot.StartAsync(new Dictionary<string, string?> { ["Twilio:WhatsAppTemplateContentSid"] = "HX00000000000000000000000000000001" });
         const string person = "whatsapp:+5215533330005";
-        var sender = bot.Host.Get<IEnumerable<IChannelSender>>().Single(s => s.Channel == TwilioChannels.WhatsApp);
+        var sender = bot.Host.Get<IEnumerable<IChannelSender>>().Single(s => s.Channel == Channel.WhatsApp);
         var now = DateTimeOffset.UtcNow;
         var silent = ConversationState.Initial with { Stage = Stage.Asking, LastSeen = now.AddHours(-30).ToUnixTimeSeconds() };
         Assert.True(sender.CanRemind(silent, now));
 
         bot.Api.FailNext(person, (400, 63016));
-        await sender.SendAsync(person["whatsapp:".Length..], [Reply.Plain(BotTexts.Spanish.Reminder), Reply.Plain("Pregunta 4 de 12")], CancellationToken.None);
+        await sender.SendAsync(person["whatsapp:".Length..], [Reply.Plain(BotTexts.Spanish.Reminder) with { Kind = ReplyKind.Reminder }, Reply.Plain("Pregunta 4 de 12")], CancellationToken.None);
 
         var template = Assert.Single(bot.Api.Accepted);
         Assert.Equal("HX00000000000000000000000000000001", template.ContentSid);
@@ -99,9 +99,9 @@ public sealed class TwilioSenderTests
         var now = DateTimeOffset.UtcNow;
         ConversationState SilentFor(double hours) => ConversationState.Initial with { Stage = Stage.Asking, LastSeen = now.AddHours(-hours).ToUnixTimeSeconds() };
 
-        Assert.True(senders["whatsapp"].CanRemind(SilentFor(23), now));
-        Assert.False(senders["whatsapp"].CanRemind(SilentFor(24), now));
-        Assert.True(senders["sms"].CanRemind(SilentFor(72), now));
-        Assert.False(senders["sms"].CanRemind(SilentFor(72) with { Unreachable = true }, now));
+        Assert.True(senders[Channel.WhatsApp].CanRemind(SilentFor(23), now));
+        Assert.False(senders[Channel.WhatsApp].CanRemind(SilentFor(24), now));
+        Assert.True(senders[Channel.Sms].CanRemind(SilentFor(72), now));
+        Assert.False(senders[Channel.Sms].CanRemind(SilentFor(72) with { Unreachable = true }, now));
     }
 }

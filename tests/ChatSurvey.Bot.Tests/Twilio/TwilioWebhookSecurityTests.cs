@@ -1,4 +1,5 @@
 using System.Net;
+using ChatSurvey.Bot.Conversations;
 
 namespace ChatSurvey.Bot.Tests.Twilio;
 
@@ -153,7 +154,7 @@ public sealed class TwilioWebhookSecurityTests
     /// <summary>No turn was committed, so nothing can have been stored or sent.</summary>
     private static async Task AssertUntouched(TwilioBot bot)
     {
-        Assert.Equal(0, (await bot.ConversationAsync("whatsapp", Person["whatsapp:".Length..])).Version);
+        Assert.Equal(0, (await bot.ConversationAsync(Channel.WhatsApp, Person["whatsapp:".Length..])).Version);
         Assert.Empty(bot.Api.Requests);
     }
 }

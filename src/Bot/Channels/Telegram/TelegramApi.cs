@@ -39,7 +39,7 @@ public sealed partial class TelegramApi(ITelegramBotClient bot, TelegramRateLimi
             catch (ApiRequestException e) when (e.ErrorCode == 429 && RetryAfter(e) <= MaxRetryAfter && waits++ < MaxRateLimitWaits)
             {
                 LogRateLimited(logger, RetryAfter(e).TotalSeconds);
-                telemetry.Throttled(TelegramSender.ChannelName);
+                telemetry.Throttled(Conversations.Channel.Telegram.Name);
                 await Task.Delay(RetryAfter(e), time, cancellationToken);
             }
             catch (Exception e) when (IsTransient(e, cancellationToken) && ++failures < MaxTransientAttempts)
@@ -58,7 +58,7 @@ public sealed partial class TelegramApi(ITelegramBotClient bot, TelegramRateLimi
             return true;
         }, cancellationToken);
 
-    private static TimeSpan RetryAfter(ApiRequestException e) => TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
+    public static TimeSpan RetryAfter(ApiRequestException e) => TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
 
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) => e switch
     {

@@ -7,50 +7,47 @@ using Telegram.Bot.Exceptions;
 namespace ChatSurvey.Bot.Channels.Telegram;
 
 /// <summary>
-/// Pushes replies to a Telegram chat, in order, through <see cref="TelegramApi"/>. A person who blocked the bot is
-/// marked unreachable (no reminders until they write again) and the delivery ends without an error, so it is not
-/// retried forever; a transient failure throws, leaving the replies pending for the dispatcher's sweeper.
+/// Pushes replies to a Telegram chat, in order, through <see cref="TelegramApi"/>, and says how it went: a person who
+/// blocked the bot (403, or a chat Telegram no longer knows) is unreachable, so the rest is not retried forever; a
+/// 429 with a long retry_after is "later"; anything transient past the API's retries throws (the dispatcher reports it
+/// as failed, and the replies stay pending).
 /// </summary>
-public sealed partial class TelegramSender(TelegramApi api, ConversationService conversations, TimeProvider time, ILogger<TelegramSender> logger) : IChannelSender
+public sealed partial class TelegramSender(TelegramApi api, ILogger<TelegramSender> logger) : IChannelSender
 {
-    public const string ChannelName = "telegram";
-
-    public string Channel => ChannelName;
+    public Channel Channel => Channel.Telegram;
 
     public bool CanRemind(ConversationState state, DateTimeOffset now) => !state.Unreachable;
 
-    public async Task SendAsync(string userId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(string userId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         var chatId = long.Parse(userId, CultureInfo.InvariantCulture);
         foreach (var message in replies.SelectMany(TelegramRenderer.Render))
         {
-            if (!await SendOneAsync(chatId, message, cancellationToken))
+            var outcome = await SendOneAsync(chatId, message, cancellationToken);
+            if (outcome != SendOutcome.Sent)
             {
-                return;
+                return outcome;
             }
         }
+
+        return SendOutcome.Sent;
     }
 
-    /// <summary>False when the chat cannot be written to: the remaining messages are dropped.</summary>
-    private async Task<bool> SendOneAsync(long chatId, OutgoingMessage message, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendOneAsync(long chatId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         try
         {
             await api.CallAsync(chatId, (bot, token) => bot.SendMessage(chatId, message.Text, replyMarkup: message.Keyboard, cancellationToken: token), cancellationToken);
-            return true;
+            return SendOutcome.Sent;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 403 || (e.ErrorCode == 400 && e.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)))
         {
             LogUnreachable(logger, e.Message);
-            // Group chats (negative ids) are not conversations; only a person is marked.
-            if (chatId > 0)
-            {
-                var key = new ConversationKey(ChannelName, chatId.ToString(CultureInfo.InvariantCulture));
-                var reason = e.ErrorCode == 403 ? "blocked" : "chat_not_found";
-                await conversations.MarkUnreachableAsync(key, $"unreachable:{time.GetUtcNow().ToUnixTimeMilliseconds()}", reason, cancellationToken);
-            }
-
-            return false;
+            return SendOutcome.Unreachable(e.ErrorCode == 403 ? "blocked" : "chat_not_found");
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 429)
+        {
+            return SendOutcome.Later(TelegramApi.RetryAfter(e));
         }
         catch (ApiRequestException e) when (e.ErrorCode == 400 && message.Keyboard is not null)
         {
@@ -62,7 +59,7 @@ public sealed partial class TelegramSender(TelegramApi api, ConversationService 
         {
             // Sending again what Telegram refuses would fail forever; the message is logged and skipped.
             LogRefused(logger, e.Message);
-            return true;
+            return SendOutcome.Sent;
         }
     }
 

@@ -8,12 +8,12 @@ using Telegram.Bot.Types;
 namespace ChatSurvey.Bot.Channels.Telegram;
 
 /// <summary>
-/// The one path of an update, shared by the webhook and polling: map it, commit the turn, and queue what is to be
-/// sent. Nothing is sent from here, so the webhook answers as soon as the turn is committed.
+/// The one path of an update, shared by the webhook and polling: map it and hand it to the conversation service, which
+/// commits the turn and queues its replies. Nothing is sent from here, so the webhook answers as soon as the turn is
+/// committed.
 /// </summary>
 public sealed class TelegramUpdateHandler(
     ConversationService conversations,
-    ReplyDispatcher dispatcher,
     TelegramBackgroundCalls calls,
     TelegramMetrics metrics,
     IOptions<TelegramOptions> options)
@@ -34,9 +34,7 @@ public sealed class TelegramUpdateHandler(
         switch (inbound.Action)
         {
             case TelegramAction.Converse:
-                var key = Key(inbound.ChatId);
-                // A redelivery carries replies only while they are still unsent (the first attempt may have died).
-                var turn = await conversations.HandleAsync(key, messageId, inbound.Input!, awaitingSend: true, cancellationToken, t => dispatcher.Enqueue(key, t.MessageId, t.Replies));
+                var turn = await conversations.HandleAsync(new InboundMessage(Key(inbound.ChatId), messageId, inbound.Input!), cancellationToken);
                 if (!turn.IsDuplicate && inbound.Input is { Kind: InputKind.Start, Payload: { } payload } && !PromoterCode.IsValid(payload))
                 {
                     metrics.MalformedStartCode(payload);
@@ -47,7 +45,7 @@ public sealed class TelegramUpdateHandler(
                 calls.EditKeyboard(inbound.ChatId, inbound.MessageId, inbound.Keyboard!);
                 break;
             case TelegramAction.Unreachable:
-                await conversations.MarkUnreachableAsync(Key(inbound.ChatId), messageId, "blocked", cancellationToken);
+                await conversations.MarkUnreachableAsync(new InboundMessage(Key(inbound.ChatId), messageId, Input.NotText), "blocked", cancellationToken);
                 break;
             case TelegramAction.GroupNotice:
                 if (_toldGroups.TryAdd(inbound.ChatId, true))
@@ -66,5 +64,5 @@ public sealed class TelegramUpdateHandler(
         ? $"¡Hola! La encuesta se responde en un chat privado conmigo: https://t.me/{botUsername}"
         : "¡Hola! La encuesta se responde en un chat privado conmigo: abre mi perfil y pulsa «Iniciar».";
 
-    private static ConversationKey Key(long chatId) => new(TelegramSender.ChannelName, chatId.ToString(CultureInfo.InvariantCulture));
+    private static ConversationKey Key(long chatId) => new(Channel.Telegram, chatId.ToString(CultureInfo.InvariantCulture));
 }

@@ -1,17 +1,16 @@
+using ChatSurvey.Bot.Conversations;
+
 namespace ChatSurvey.Bot.Channels.Twilio;
 
-/// <summary>The two channels that arrive through Twilio, as named in <see cref="Conversations.ConversationKey.Channel"/>.</summary>
+/// <summary>The two channels that arrive through Twilio (<see cref="Channel.WhatsApp"/>, <see cref="Channel.Sms"/>) and their addresses.</summary>
 public static class TwilioChannels
 {
-    public const string WhatsApp = "whatsapp";
-    public const string Sms = "sms";
-
     private const string WhatsAppPrefix = "whatsapp:";
 
-    /// <summary>("whatsapp", "+52…") for "whatsapp:+52…", ("sms", "+52…") for a plain E.164 number; false for anything else (messenger:, rcs:).</summary>
-    public static bool TryParseAddress(string? address, out string channel, out string number)
+    /// <summary>(WhatsApp, "+52…") for "whatsapp:+52…", (SMS, "+52…") for a plain E.164 number; false for anything else (messenger:, rcs:).</summary>
+    public static bool TryParseAddress(string? address, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Channel? channel, out string number)
     {
-        channel = "";
+        channel = null;
         number = "";
         if (string.IsNullOrEmpty(address))
         {
@@ -25,11 +24,11 @@ public static class TwilioChannels
             return false;
         }
 
-        channel = whatsApp ? WhatsApp : Sms;
+        channel = whatsApp ? Channel.WhatsApp : Channel.Sms;
         number = candidate;
         return true;
     }
 
     /// <summary>The address Twilio expects in To for <paramref name="number"/> on <paramref name="channel"/>.</summary>
-    public static string Address(string channel, string number) => channel == WhatsApp ? WhatsAppPrefix + number : number;
+    public static string Address(Channel channel, string number) => channel == Channel.WhatsApp ? WhatsAppPrefix + number : number;
 }

@@ -25,7 +25,7 @@ public static class TwilioInboundMapper
         var referral = ReferralFields
             .Where(f => !string.IsNullOrEmpty(fields.GetValueOrDefault(f)))
             .ToDictionary(f => f, f => fields[f], StringComparer.Ordinal);
-        if (channel == TwilioChannels.Sms)
+        if (channel == Channel.Sms)
         {
             var optOutType = fields.GetValueOrDefault("OptOutType");
             if (SmsKeywords.IsOptOut(body, optOutType))

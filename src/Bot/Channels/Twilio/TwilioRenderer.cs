@@ -1,4 +1,5 @@
 using System.Text;
+using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Domain.Conversations;
 
 namespace ChatSurvey.Bot.Channels.Twilio;
@@ -16,9 +17,9 @@ public sealed class TwilioRenderer(bool compactSms)
 
     public bool CompactSms => compactSms;
 
-    public IReadOnlyList<string> Render(string channel, IReadOnlyList<Reply> replies)
+    public IReadOnlyList<string> Render(Channel channel, IReadOnlyList<Reply> replies)
     {
-        var sms = channel == TwilioChannels.Sms;
+        var sms = channel == Channel.Sms;
         var messages = new List<string>(replies.Count);
         foreach (var reply in replies)
         {

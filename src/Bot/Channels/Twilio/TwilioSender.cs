@@ -8,17 +8,17 @@ using Twilio.Types;
 namespace ChatSurvey.Bot.Channels.Twilio;
 
 /// <summary>
-/// Sends replies on "whatsapp" or "sms" (one instance each, sharing <see cref="TwilioApi"/>) through
-/// MessageResource.CreateAsync. Twilio's refusals are handled by kind (<see cref="TwilioFailure"/>): returning normally
-/// marks the replies sent, throwing leaves them pending for the sweeper. A failure after the first message of a
-/// multi-message delivery re-sends the earlier ones too: at least once, never lost.
+/// Sends replies on WhatsApp or SMS (one instance each, sharing <see cref="TwilioApi"/>) through
+/// MessageResource.CreateAsync, and says how it went. Twilio's refusals are handled by kind (<see cref="TwilioFailure"/>):
+/// an opt-out makes the person unreachable; a transient failure throws (reported as failed, the replies stay pending).
+/// A failure after the first message of a multi-message delivery re-sends the earlier ones too: at least once, never
+/// lost.
 /// </summary>
 public sealed class TwilioSender(
-    string channel,
+    Channel channel,
     TwilioApi api,
     TwilioRenderer renderer,
     IOptions<TwilioOptions> options,
-    ConversationService conversations,
     TwilioTelemetry telemetry,
     Observability.ChatSurveyTelemetry senders,
     TimeProvider time) : IChannelSender
@@ -31,7 +31,7 @@ public sealed class TwilioSender(
 
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
-    public string Channel => channel;
+    public Channel Channel => channel;
 
     private TwilioOptions Settings => options.Value;
 
@@ -39,33 +39,34 @@ public sealed class TwilioSender(
     /// SMS: whenever the person has not opted out. WhatsApp: inside the 24-hour window (minus a margin), or outside it
     /// when an approved template is configured, which then carries the reminder (see <see cref="SendAsync"/>).
     /// </summary>
-    public bool CanRemind(ConversationState state, DateTimeOffset now) => !state.Unreachable && (channel == TwilioChannels.Sms
+    public bool CanRemind(ConversationState state, DateTimeOffset now) => !state.Unreachable && (channel == Channel.Sms
         || now.ToUnixTimeSeconds() - state.LastSeen < (WhatsAppWindow - WindowMargin).TotalSeconds
         || Settings.WhatsAppTemplateContentSid.Length > 0);
 
-    public async Task SendAsync(string userId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(string userId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         foreach (var body in renderer.Render(channel, replies))
         {
             var failure = await CreateAsync(userId, body, contentSid: null, cancellationToken);
             switch (failure)
             {
-                case TwilioFailure.OutsideWindow when IsReminder(replies) && Settings.WhatsAppTemplateContentSid.Length > 0:
+                case TwilioFailure.OutsideWindow when replies[0].Kind == ReplyKind.Reminder && Settings.WhatsAppTemplateContentSid.Length > 0:
                     // The window closed: the approved template says "your survey is waiting"; their answer reopens it.
                     await CreateAsync(userId, body: null, Settings.WhatsAppTemplateContentSid, cancellationToken);
-                    return;
+                    return SendOutcome.Sent;
                 case TwilioFailure.OutsideWindow:
-                    // The rest would be refused the same way. Their next message (over 12 hours later, since the window
-                    // is 24) gets "¿continuar o empezar de nuevo?" and then the question again.
-                    return;
+                    // Done with: the rest would be refused the same way. Their next message (over 12 hours later, since
+                    // the window is 24) gets "¿continuar o empezar de nuevo?" and then the question again.
+                    return SendOutcome.Sent;
                 case TwilioFailure.OptedOut:
-                    await conversations.MarkUnreachableAsync(new ConversationKey(channel, userId), $"twilio-21610:{time.GetUtcNow().ToUnixTimeMilliseconds()}", "opted-out", cancellationToken);
-                    return;
+                    return SendOutcome.Unreachable("opted-out");
                 default:
                     // Sent, or refused for this message only (a rejected body): the next one may still go.
                     break;
             }
         }
+
+        return SendOutcome.Sent;
     }
 
     /// <summary>One message: null when Twilio accepted it, else why it refused it for good (transient failures throw).</summary>
@@ -77,7 +78,7 @@ public sealed class TwilioSender(
             ContentSid = contentSid,
             StatusCallback = new Uri(Settings.PublicBase + "/webhooks/twilio/status"),
         };
-        var from = channel == TwilioChannels.WhatsApp ? Settings.WhatsAppFrom : Settings.SmsFrom;
+        var from = channel == Channel.WhatsApp ? Settings.WhatsAppFrom : Settings.SmsFrom;
         if (from.Length > 0)
         {
             message.From = new PhoneNumber(from);
@@ -101,7 +102,7 @@ public sealed class TwilioSender(
                 var failure = TwilioFailures.Classify(e);
                 if (failure == TwilioFailure.RateLimited)
                 {
-                    senders.Throttled(channel);
+                    senders.Throttled(channel.Name);
                 }
 
                 if (failure == TwilioFailure.Transient || (failure == TwilioFailure.RateLimited && attempt == Backoff.Length))
@@ -122,8 +123,4 @@ public sealed class TwilioSender(
             }
         }
     }
-
-    /// <summary>A reminder turn starts with the engine's reminder text, in either language.</summary>
-    private static bool IsReminder(IReadOnlyList<Reply> replies) =>
-        replies.Count > 0 && (replies[0].Text == BotTexts.Spanish.Reminder || replies[0].Text == BotTexts.English.Reminder);
 }

@@ -1,3 +1,4 @@
+using ChatSurvey.Bot.Conversations;
 using Microsoft.Extensions.Options;
 
 namespace ChatSurvey.Bot.Channels.Twilio;
@@ -27,12 +28,12 @@ public static class TwilioSetup
         // A channel without a sender of its own still receives; its replies wait (logged) until one is configured.
         if (settings.WhatsAppFrom.Length > 0 || settings.MessagingServiceSid.Length > 0)
         {
-            services.AddSingleton<IChannelSender>(sp => ActivatorUtilities.CreateInstance<TwilioSender>(sp, TwilioChannels.WhatsApp));
+            services.AddSingleton<IChannelSender>(sp => ActivatorUtilities.CreateInstance<TwilioSender>(sp, Channel.WhatsApp));
         }
 
         if (settings.SmsFrom.Length > 0 || settings.MessagingServiceSid.Length > 0)
         {
-            services.AddSingleton<IChannelSender>(sp => ActivatorUtilities.CreateInstance<TwilioSender>(sp, TwilioChannels.Sms));
+            services.AddSingleton<IChannelSender>(sp => ActivatorUtilities.CreateInstance<TwilioSender>(sp, Channel.Sms));
         }
 
         return builder;

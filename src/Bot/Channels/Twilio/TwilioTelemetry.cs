@@ -1,3 +1,4 @@
+using ChatSurvey.Bot.Conversations;
 using System.Diagnostics.Metrics;
 
 namespace ChatSurvey.Bot.Channels.Twilio;
@@ -28,32 +29,32 @@ public sealed partial class TwilioTelemetry
         _rejected = meter.CreateCounter<long>("chatsurvey.twilio.rejected_webhooks", description: "Webhooks refused for a missing or wrong signature");
     }
 
-    public void Status(string channel, string messageSid, string status, string? errorCode)
+    public void Status(Channel channel, string messageSid, string status, string? errorCode)
     {
-        _statuses.Add(1, new("channel", channel), new("status", status), new("error_code", errorCode ?? ""));
-        LogStatus(_logger, channel, messageSid, status, errorCode ?? "");
+        _statuses.Add(1, new("channel", channel.Name), new("status", status), new("error_code", errorCode ?? ""));
+        LogStatus(_logger, channel.Name, messageSid, status, errorCode ?? "");
     }
 
-    public void SendFailed(string channel, int code, int status, string outcome)
+    public void SendFailed(Channel channel, int code, int status, string outcome)
     {
-        _failures.Add(1, new("channel", channel), new("code", code), new("outcome", outcome));
-        LogSendFailed(_logger, channel, code, status, outcome);
+        _failures.Add(1, new("channel", channel.Name), new("code", code), new("outcome", outcome));
+        LogSendFailed(_logger, channel.Name, code, status, outcome);
     }
 
-    public void Referral(string channel, IReadOnlyDictionary<string, string> referral)
+    public void Referral(Channel channel, IReadOnlyDictionary<string, string> referral)
     {
         var sourceType = referral.GetValueOrDefault("ReferralSourceType", "");
         var sourceId = referral.GetValueOrDefault("ReferralSourceId", "");
         var sourceUrl = referral.GetValueOrDefault("ReferralSourceUrl", "");
         var ctwaClid = referral.GetValueOrDefault("ReferralCtwaClid", "");
-        _referrals.Add(1, new("channel", channel), new("source_type", sourceType));
-        LogReferral(_logger, channel, sourceType, sourceId, sourceUrl, ctwaClid);
+        _referrals.Add(1, new("channel", channel.Name), new("source_type", sourceType));
+        LogReferral(_logger, channel.Name, sourceType, sourceId, sourceUrl, ctwaClid);
     }
 
-    public void OptOut(string channel)
+    public void OptOut(Channel channel)
     {
-        _optOuts.Add(1, new KeyValuePair<string, object?>("channel", channel));
-        LogOptOut(_logger, channel);
+        _optOuts.Add(1, new KeyValuePair<string, object?>("channel", channel.Name));
+        LogOptOut(_logger, channel.Name);
     }
 
     public void Rejected(PathString path)

@@ -16,7 +16,7 @@ public static class TwilioWebhookEndpoints
     public static ContentHttpResult Empty() => TypedResults.Content(EmptyTwiml, "text/xml", Encoding.UTF8);
 
     public static async Task<ContentHttpResult> ReceiveMessage(
-        HttpRequest request, ConversationService conversations, ReplyDispatcher dispatcher, TwilioTelemetry telemetry, CancellationToken cancellationToken)
+        HttpRequest request, ConversationService conversations, TwilioTelemetry telemetry, CancellationToken cancellationToken)
     {
         // Read (and cached) by the signature filter already.
         var inbound = TwilioInboundMapper.Map(await request.ReadFormAsync(cancellationToken));
@@ -28,7 +28,7 @@ public static class TwilioWebhookEndpoints
                 return Empty();
             case TwilioInboundAction.OptOut:
                 telemetry.OptOut(inbound.Key.Channel);
-                await conversations.MarkUnreachableAsync(inbound.Key, inbound.MessageId, "sms-opt-out", cancellationToken);
+                await conversations.MarkUnreachableAsync(new InboundMessage(inbound.Key, inbound.MessageId, inbound.Input), "sms-opt-out", cancellationToken);
                 return Empty();
         }
 
@@ -37,15 +37,8 @@ public static class TwilioWebhookEndpoints
             telemetry.Referral(inbound.Key.Channel, inbound.Referral);
         }
 
-        // A redelivered MessageSid changes nothing and sends nothing: its replies went out (or are pending, and the
-        // sweeper sends them).
-        await conversations.HandleAsync(inbound.Key, inbound.MessageId, inbound.Input, awaitingSend: true, cancellationToken, turn =>
-        {
-            if (!turn.IsDuplicate)
-            {
-                dispatcher.Enqueue(inbound.Key, turn.MessageId, turn.Replies);
-            }
-        });
+        // A redelivered MessageSid changes nothing; its replies go out again only if they are still pending.
+        await conversations.HandleAsync(new InboundMessage(inbound.Key, inbound.MessageId, inbound.Input), cancellationToken);
 
         return Empty();
     }
@@ -54,7 +47,7 @@ public static class TwilioWebhookEndpoints
     {
         var form = await request.ReadFormAsync(cancellationToken);
         var to = form["To"].ToString();
-        var channel = to.StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? TwilioChannels.WhatsApp : TwilioChannels.Sms;
+        var channel = to.StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? Channel.WhatsApp : Channel.Sms;
         var errorCode = form["ErrorCode"].ToString();
         telemetry.Status(channel, form["MessageSid"].ToString(), form["MessageStatus"].ToString(), errorCode.Length == 0 ? null : errorCode);
         return Empty();

@@ -13,8 +13,6 @@ namespace ChatSurvey.Bot.Channels.WebChat;
 /// </summary>
 public static partial class WebChatEndpoints
 {
-    public const string Channel = "web";
-
     /// <summary>Messages are a few hundred bytes; this leaves room for the longest the page sends.</summary>
     public const long MaxBodyBytes = 16 * 1024;
 
@@ -64,7 +62,7 @@ public static partial class WebChatEndpoints
         }
 
         // The replies travel in this response, so nothing stays pending; a retried id gets the same replies back.
-        var turn = await conversations.HandleAsync(new ConversationKey(Channel, id), message.Id, Input.FromText(message.Text), awaitingSend: false, cancellationToken);
+        var turn = await conversations.HandleAsync(new InboundMessage(new ConversationKey(Channel.Web, id), message.Id, Input.FromText(message.Text)), cancellationToken);
         return TypedResults.Ok(WebChatResponse.From(turn.Replies, upgraded));
     }
 

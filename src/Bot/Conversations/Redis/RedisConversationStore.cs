@@ -86,12 +86,13 @@ public sealed class RedisConversationStore(
         return new CommitResult(CommitOutcome.Duplicate, current, replies.Length == 0 ? null : OutboxJson.DeserializeReplies(replies));
     }
 
-    public Task MarkSentAsync(ConversationKey key, string messageId, CancellationToken cancellationToken) =>
-        MarkSentAsync(key, MessageHash(messageId));
+    /// <summary>A turn is named by its message id's hash, in hex: that is all the pending replies keep of it.</summary>
+    public string TurnOf(string messageId) => TurnOf(MessageHash(messageId));
 
-    internal async Task MarkSentAsync(ConversationKey key, byte[] messageHash)
+    public async Task MarkSentAsync(ConversationKey key, string turn, CancellationToken cancellationToken)
     {
         var member = pseudonyms.For(key);
+        var messageHash = Convert.FromHexString(turn);
         await Db.ScriptEvaluateAsync(RedisScripts.MarkSent, new
         {
             conv = keys.Conversation(member),
@@ -127,6 +128,8 @@ public sealed class RedisConversationStore(
         }
     }
 
+    internal static string TurnOf(ReadOnlySpan<byte> messageHash) => Convert.ToHexString(messageHash);
+
     /// <summary>
     /// 6 bytes of a message id's hash: platform ids are long (a Twilio MessageSid is 34 characters), and among the
     /// few dozen marks one conversation keeps, a 48-bit collision is out of reach.
@@ -134,13 +137,13 @@ public sealed class RedisConversationStore(
     internal static byte[] MessageHash(string messageId) => SHA256.HashData(Encoding.UTF8.GetBytes(messageId))[..6];
 
     /// <summary>Who to write to for reminders and re-sends; dropped when the conversation is no longer under way.</summary>
-    internal static string Address(ConversationKey key) => $"{key.Channel}\n{key.UserId}";
+    internal static string Address(ConversationKey key) => $"{key.Channel.Name}\n{key.UserId}";
 
     internal static ConversationKey? ParseAddress(RedisValue address)
     {
         var text = (string?)address;
         var split = text?.IndexOf('\n') ?? -1;
-        return split > 0 ? new ConversationKey(text![..split], text[(split + 1)..]) : null;
+        return split > 0 && Channel.Find(text![..split]) is { } channel ? new ConversationKey(channel, text[(split + 1)..]) : null;
     }
 
     private static byte[] HourBytes(long hour)

@@ -6,7 +6,7 @@ namespace ChatSurvey.Bot.Conversations.Redis;
 /// Sweeping work from the per-bucket schedules. An instance sweeps a bucket only while it holds that bucket's lease
 /// (renewed on every pass, lost after <see cref="LeaseTime"/> without one), so each bucket has one sweeper at a time.
 /// </summary>
-public sealed class RedisSweepSource(IConnectionMultiplexer redis, RedisKeys keys, RedisConversationStore store) : ISweepSource
+public sealed class RedisSweepSource(IConnectionMultiplexer redis, RedisKeys keys, Pseudonymizer pseudonyms, TimeProvider time) : ISweepSource
 {
     private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(30);
 
@@ -20,6 +20,9 @@ public sealed class RedisSweepSource(IConnectionMultiplexer redis, RedisKeys key
         """);
 
     private readonly string _owner = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+
+    // Where the next pass starts, so that no bucket always waits behind the others.
+    private int _start;
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -68,20 +71,33 @@ public sealed class RedisSweepSource(IConnectionMultiplexer redis, RedisKeys key
                 }
 
                 var pending = (byte[])fields[0]!;
-                unsent.Add(new PendingReplies(key, Convert.ToHexString(pending, 0, 6), OutboxJson.DeserializeReplies(pending.AsSpan(6))));
+                unsent.Add(new PendingReplies(key, RedisConversationStore.TurnOf(pending.AsSpan(0, 6)), OutboxJson.DeserializeReplies(pending.AsSpan(6))));
+                // Claimed now: the next claim waits as long again, so a slow send is not repeated on every pass.
+                await Db.SortedSetAddAsync(keys.Pending(bucket), member, time.GetUtcNow().ToUnixTimeSeconds(), SortedSetWhen.Exists);
+            }
+
+            if (unsent.Count >= max)
+            {
+                break;
             }
         }
 
         return unsent;
     }
 
-    public Task AcknowledgeSentAsync(PendingReplies pending, CancellationToken cancellationToken) =>
-        store.MarkSentAsync(pending.Key, Convert.FromHexString(pending.Turn));
+    public async Task DeferAsync(ConversationKey key, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var member = pseudonyms.For(key);
+        await Db.SortedSetAddAsync(keys.Due(keys.BucketOf(member)), member, until.ToUnixTimeSeconds(), SortedSetWhen.Exists);
+    }
 
     private async IAsyncEnumerable<int> LeasedBuckets()
     {
-        for (var bucket = 0; bucket < keys.Buckets; bucket++)
+        var start = _start;
+        _start = (_start + 1) % keys.Buckets;
+        for (var i = 0; i < keys.Buckets; i++)
         {
+            var bucket = (start + i) % keys.Buckets;
             var taken = (int)await Db.ScriptEvaluateAsync(TakeLease, new { lease = keys.Lease(bucket), owner = _owner, milliseconds = (long)LeaseTime.TotalMilliseconds });
             if (taken == 1)
             {
