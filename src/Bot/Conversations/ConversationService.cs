@@ -82,6 +82,24 @@ public sealed class ConversationService(
     public Task<TurnResult> MarkUnreachableAsync(InboundMessage notice, string reason, CancellationToken cancellationToken) =>
         RunAsync(notice.Person, notice.MessageId, state => ConversationEngine.MarkUnreachable(state, time.GetUtcNow(), reason), cancellationToken);
 
+    /// <summary>
+    /// Staff erase a person by pseudonym (a request that reached the secretariat outside the chat). It enters as a
+    /// committed step of that person, like their own "borrar": the conversation in progress goes, and the deletion
+    /// joins their outbox behind anything of theirs still on its way, so the domain store deletes it all and keeps a
+    /// tombstone against late arrivals. The deletion event's channel says who asked: staff.
+    /// </summary>
+    /// <returns>The deletion's time: it is stored once the tombstone is at least this recent.</returns>
+    public async Task<DateTimeOffset> EraseAsync(string pseudonym, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var deletion = new OutboxEntry($"{pseudonym}:erased:{now.ToUnixTimeMilliseconds()}:0", StaffChannel, pseudonym, new DeletionRequested(now));
+        await store.EraseAsync(pseudonym, deletion, cancellationToken);
+        return now;
+    }
+
+    /// <summary>The channel recorded on a deletion staff asked for.</summary>
+    public const string StaffChannel = "staff";
+
     /// <summary>The address, only when this event is a completed response that says yes to being contacted.</summary>
     private string? ContactOf(ConversationKey key, ConversationEvent e) =>
         e is ConversationCompleted completed && survey.Definition.ContactConsent is { } consent &&

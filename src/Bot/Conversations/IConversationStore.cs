@@ -20,6 +20,12 @@ public interface IConversationStore
     /// <summary>The replies of <paramref name="turn"/> (see <see cref="TurnOf"/>) reached the person; they are no longer pending.</summary>
     Task MarkSentAsync(ConversationKey key, string turn, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Staff erase a person by pseudonym: their conversation, marks, pending replies and schedules go, and
+    /// <paramref name="deletion"/> enters their outbox in the same step, after anything of theirs already there.
+    /// </summary>
+    Task EraseAsync(string pseudonym, OutboxEntry deletion, CancellationToken cancellationToken);
+
     /// <summary>True when the store answers (for /readyz).</summary>
     Task<bool> IsReadyAsync(CancellationToken cancellationToken);
 }

@@ -8,8 +8,8 @@ namespace ChatSurvey.Bot.Conversations;
 /// The embedded store for local use and tests, with the semantics the Redis store has: versioned compare-and-set,
 /// processed-message marks that return the same replies (kept 48 hours), and an outbox.
 /// </summary>
-/// <param name="pseudonyms">Maps keys to pseudonyms for <see cref="ForgetAsync"/>; without it, nothing can be forgotten by pseudonym.</param>
-public sealed class InMemoryConversationStore(ConversationSchedule schedule, TimeProvider time, Pseudonymizer? pseudonyms = null) : IConversationStore, IOutbox, ISweepSource, IPersonEraser
+/// <param name="pseudonyms">Maps keys to pseudonyms for <see cref="EraseAsync"/>; without it, only the deletion itself reaches the outbox.</param>
+public sealed class InMemoryConversationStore(ConversationSchedule schedule, TimeProvider time, Pseudonymizer? pseudonyms = null) : IConversationStore, IOutbox, ISweepSource
 {
     private static readonly TimeSpan ProcessedMarkLifetime = TimeSpan.FromHours(48);
     private readonly ConcurrentDictionary<ConversationKey, Entry> _conversations = new();
@@ -94,12 +94,21 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
 
     public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
-    public Task ForgetAsync(string pseudonym, CancellationToken cancellationToken)
+    public Task EraseAsync(string pseudonym, OutboxEntry deletion, CancellationToken cancellationToken)
     {
         // Keys hold channel ids, not pseudonyms: a scan, fine for the local and test store this is.
         foreach (var key in _conversations.Keys.Where(k => pseudonyms?.For(k) == pseudonym))
         {
-            _conversations.TryRemove(key, out _);
+            if (_conversations.TryRemove(key, out var entry))
+            {
+                // A turn of theirs that loaded the conversation before now finds a new version and runs again.
+                lock (entry)
+                {
+                    entry.State = ConversationState.Initial;
+                    entry.Version = -1;
+                }
+            }
+
             foreach (var mark in _processed.Keys.Where(m => m.Item1 == key))
             {
                 _processed.TryRemove(mark, out _);
@@ -111,6 +120,7 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
             }
         }
 
+        _outbox.Writer.TryWrite(deletion);
         return Task.CompletedTask;
     }
 

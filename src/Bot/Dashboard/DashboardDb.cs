@@ -87,12 +87,7 @@ public sealed class DashboardDb(SqlResponseStore store, IOptions<DashboardOption
     }
 
     /// <summary>A time column as read back: text on SQLite, a DateTime on PostgreSQL.</summary>
-    public static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
-    {
-        DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
-        DateTimeOffset at => at,
-        var text => DateTimeOffset.Parse(Convert.ToString(text, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-    };
+    public static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => SqlDialect.ReadTime(reader, ordinal);
 
     public static string? ReadString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 

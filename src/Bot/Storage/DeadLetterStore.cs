@@ -53,7 +53,9 @@ public sealed class DeadLetterStore(SqlResponseStore store, TimeProvider time)
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             await using var sql = new Sql(connection, transaction);
-            // Deleting first takes the row's lock: a deletion of the person meanwhile waits for this transaction to end.
+            // Deletions are locked out first (always before the row below, as the worker does, so no two wait on each
+            // other), then deleting the row takes it: nobody else re-drives it meanwhile.
+            await store.LockDeletionsAsync(sql, deletes: true);
             byte[]? json = null;
             await using (var reader = await sql.Query("DELETE FROM dead_letters WHERE id = @id AND kind = @kind RETURNING entry", [("id", id), ("kind", DeadLetterKind.Refused)], cancellationToken))
             {
@@ -70,7 +72,7 @@ public sealed class DeadLetterStore(SqlResponseStore store, TimeProvider time)
 
             try
             {
-                store.Queue(sql, [OutboxJson.DeserializeEntry(json)]);
+                await store.QueueAsync(sql, [OutboxJson.DeserializeEntry(json)]);
                 await sql.Flush();
                 await transaction.CommitAsync(cancellationToken);
                 return RedriveOutcome.Stored;

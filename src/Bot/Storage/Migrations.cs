@@ -84,6 +84,14 @@ internal static class Migrations
         );
         CREATE INDEX dead_letters_respondent ON dead_letters (respondent);
         """,
+        // Deletions that always delete: a person's tombstone (a hash of their pseudonym, never the pseudonym) and the
+        // time of the deletion; entries of theirs dated before it are dropped however late they arrive.
+        """
+        CREATE TABLE tombstones (
+            respondent_hash TEXT PRIMARY KEY,
+            deleted_at {time} NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -23,6 +23,13 @@ public sealed record SqlDialect(
     /// <summary>SQL for the whole seconds from one time column to another.</summary>
     public required Func<string, string, string> SecondsBetween { get; init; }
 
+    /// <summary>
+    /// SQL that makes this write transaction see every deletion committed before it and none committed during it:
+    /// shared between writers, exclusive for one that deletes. Empty where write transactions already run one at a
+    /// time (SQLite's BEGIN IMMEDIATE).
+    /// </summary>
+    public required Func<bool, string> LockDeletions { get; init; }
+
     /// <summary>The column type for bytes kept as they are (a dead letter's entry).</summary>
     public required string BytesType { get; init; }
 
@@ -43,6 +50,7 @@ public sealed record SqlDialect(
     {
         LocalDay = (column, minutes) => string.Create(CultureInfo.InvariantCulture, $"date({column}, '{minutes:+0;-0;+0} minutes')"),
         SecondsBetween = (from, to) => $"CAST(ROUND((julianday({to}) - julianday({from})) * 86400) AS INTEGER)",
+        LockDeletions = _ => "",
         BytesType = "BLOB",
         // SQLITE_BUSY, SQLITE_LOCKED (another writer holds the file past busy_timeout), SQLITE_IOERR, SQLITE_FULL.
         IsTransient = e => e is SqliteException { SqliteErrorCode: 5 or 6 or 10 or 13 },
@@ -59,9 +67,18 @@ public sealed record SqlDialect(
     {
         LocalDay = (column, minutes) => string.Create(CultureInfo.InvariantCulture, $"to_char(({column} AT TIME ZONE 'UTC') + interval '{minutes} minutes', 'YYYY-MM-DD')"),
         SecondsBetween = (from, to) => $"CAST(EXTRACT(EPOCH FROM ({to} - {from})) AS BIGINT)",
+        LockDeletions = deletes => deletes ? "LOCK TABLE tombstones IN SHARE ROW EXCLUSIVE MODE" : "LOCK TABLE tombstones IN SHARE MODE",
         BytesType = "BYTEA",
         // Npgsql's own judgement: connection failures, timeouts, deadlocks, serialization failures, shutdowns.
         IsTransient = e => e is NpgsqlException { IsTransient: true },
+    };
+
+    /// <summary>A time column as read back: text on SQLite, a DateTime on PostgreSQL.</summary>
+    public static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    {
+        DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+        DateTimeOffset at => at,
+        var text => DateTimeOffset.Parse(Convert.ToString(text, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
     };
 
     /// <summary>

@@ -8,7 +8,9 @@ namespace ChatSurvey.Bot.Storage;
 
 /// <summary>
 /// The domain store on SQLite or PostgreSQL. Every row's key derives from its outbox entry, and every insert is
-/// "ON CONFLICT DO NOTHING", so an entry delivered twice is stored once.
+/// "ON CONFLICT DO NOTHING", so an entry delivered twice is stored once. A person's deletion leaves a tombstone, and
+/// an entry of theirs dated before it is dropped whenever it arrives (late, redelivered, from another instance), so
+/// deleted data never comes back.
 /// </summary>
 public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect) : IAsyncDisposable
 {
@@ -49,25 +51,50 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var sql = new Sql(connection, transaction);
-        Queue(sql, entries);
+        await LockDeletionsAsync(sql, entries.Any(e => e.Event is DeletionRequested));
+        await QueueAsync(sql, entries);
 
         // The whole batch of entries in one round trip on PostgreSQL.
         await sql.Flush();
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The statements that store the entries, queued on <paramref name="sql"/> (whose transaction commits them).</summary>
-    internal void Queue(Sql sql, IReadOnlyList<OutboxEntry> entries)
+    /// <summary>
+    /// The first statement of a transaction that writes entries: from here on it sees every deletion committed before
+    /// and none can commit before it ends (<paramref name="deletes"/>: it writes one itself).
+    /// </summary>
+    internal async Task LockDeletionsAsync(Sql sql, bool deletes)
     {
+        if (dialect.LockDeletions(deletes) is { Length: > 0 } statement)
+        {
+            await sql.Execute(statement);
+        }
+    }
+
+    /// <summary>
+    /// The statements that store the entries, queued on <paramref name="sql"/> (whose transaction commits them, after
+    /// <see cref="LockDeletionsAsync"/>): what a tombstone covers is left out.
+    /// </summary>
+    internal async Task QueueAsync(Sql sql, IReadOnlyList<OutboxEntry> entries)
+    {
+        var tombstones = await TombstonesAsync(sql, entries);
         foreach (var entry in entries)
         {
+            var tombstone = OpaqueId(entry.Respondent);
+            if (entry.Event is not DeletionRequested && tombstones.TryGetValue(tombstone, out var deletedAt) && entry.Event.At <= deletedAt)
+            {
+                continue;
+            }
+
             switch (entry.Event)
             {
                 case ConversationCompleted completed:
                     QueueResponse(sql, entry, completed.Response);
                     break;
-                case DeletionRequested:
-                    QueueDeletion(sql, entry.Respondent);
+                case DeletionRequested deletion:
+                    var tombstoneAt = TombstoneTime(deletion.At);
+                    QueueDeletion(sql, entry.Respondent, tombstoneAt);
+                    tombstones[tombstone] = tombstones.TryGetValue(tombstone, out var earlier) && earlier > tombstoneAt ? earlier : tombstoneAt;
                     break;
             }
 
@@ -87,15 +114,13 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
         }
     }
 
-    /// <summary>Removes every row about a person (staff deletion by pseudonym, or the person's own "borrar").</summary>
-    public async Task DeleteRespondentAsync(string respondent, CancellationToken cancellationToken)
+    /// <summary>The time of the person's latest deletion, or null (for staff, to see that a deletion was stored).</summary>
+    public async Task<DateTimeOffset?> DeletedAtAsync(string respondent, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var sql = new Sql(connection, transaction);
-        QueueDeletion(sql, respondent);
-        await sql.Flush();
-        await transaction.CommitAsync(cancellationToken);
+        await using var sql = new Sql(connection, null);
+        await using var reader = await sql.Query("SELECT deleted_at FROM tombstones WHERE respondent_hash = @h", [("h", OpaqueId(respondent))], cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? SqlDialect.ReadTime(reader, 0) : null;
     }
 
     /// <summary>Contact data is kept only for a limited time after consent.</summary>
@@ -182,16 +207,51 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
         }
     }
 
-    /// <remarks>
-    /// Dead letters go first: on PostgreSQL that DELETE waits for a re-drive of one of them that holds its row
-    /// (<see cref="DeadLetterStore.RedriveAsync"/>), so the statements after it see what the re-drive stored.
-    /// </remarks>
-    private static void QueueDeletion(Sql sql, string respondent)
+    /// <summary>
+    /// Everything of the person dated up to the deletion goes (what they did after it, a new conversation that reached
+    /// the store first, stays), and the tombstone keeps the latest deletion's time.
+    /// </summary>
+    private void QueueDeletion(Sql sql, string respondent, DateTimeOffset at)
     {
+        var time = dialect.Time(at);
         sql.Queue("DELETE FROM dead_letters WHERE respondent = @r", ("r", respondent));
-        sql.Queue("DELETE FROM answer_values WHERE response_id IN (SELECT id FROM responses WHERE respondent = @r)", ("r", respondent));
-        sql.Queue("DELETE FROM responses WHERE respondent = @r", ("r", respondent));
-        sql.Queue("DELETE FROM conversation_events WHERE respondent = @r", ("r", respondent));
-        sql.Queue("DELETE FROM contacts WHERE respondent = @r", ("r", respondent));
+        sql.Queue("DELETE FROM answer_values WHERE response_id IN (SELECT id FROM responses WHERE respondent = @r AND completed_at <= @at)", ("r", respondent), ("at", time));
+        sql.Queue("DELETE FROM responses WHERE respondent = @r AND completed_at <= @at", ("r", respondent), ("at", time));
+        sql.Queue("DELETE FROM conversation_events WHERE respondent = @r AND at <= @at", ("r", respondent), ("at", time));
+        sql.Queue("DELETE FROM contacts WHERE respondent = @r AND consent_at <= @at", ("r", respondent), ("at", time));
+        sql.Queue(
+            "INSERT INTO tombstones (respondent_hash, deleted_at) VALUES (@h, @at) ON CONFLICT (respondent_hash) DO UPDATE SET deleted_at = CASE WHEN excluded.deleted_at > tombstones.deleted_at THEN excluded.deleted_at ELSE tombstones.deleted_at END",
+            ("h", OpaqueId(respondent)),
+            ("at", time));
+    }
+
+    /// <summary>
+    /// A deletion's time rounded up to the whole second: SQLite keeps times to the second, and rounding down would let
+    /// an entry from the same second before the deletion slip past the tombstone.
+    /// </summary>
+    private static DateTimeOffset TombstoneTime(DateTimeOffset at)
+    {
+        var second = new DateTimeOffset(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), at.Offset);
+        return second == at ? at : second.AddSeconds(1);
+    }
+
+    /// <summary>The tombstones of the people these entries are about, by hash.</summary>
+    private static async Task<Dictionary<string, DateTimeOffset>> TombstonesAsync(Sql sql, IReadOnlyList<OutboxEntry> entries)
+    {
+        var hashes = entries.Select(e => OpaqueId(e.Respondent)).Distinct(StringComparer.Ordinal).ToList();
+        var found = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        if (hashes.Count == 0)
+        {
+            return found;
+        }
+
+        var names = string.Join(", ", hashes.Select((_, i) => $"@h{i}"));
+        await using var reader = await sql.Query($"SELECT respondent_hash, deleted_at FROM tombstones WHERE respondent_hash IN ({names})", [.. hashes.Select((h, i) => ($"h{i}", (object?)h))], CancellationToken.None);
+        while (await reader.ReadAsync())
+        {
+            found[reader.GetString(0)] = SqlDialect.ReadTime(reader, 1);
+        }
+
+        return found;
     }
 }

@@ -67,8 +67,8 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
         var pseudonym = host.Get<Pseudonymizer>().For(new ConversationKey(Channel.Web, chat.Conversation));
         foreach (var needle in new[] { pseudonym, chat.Conversation })
         {
-            Assert.Empty(await DatabaseTraces(database, needle));
-            Assert.Empty(await RedisTraces(redis, needle));
+            Assert.Empty(await Traces.InPostgres(database, needle));
+            Assert.Empty(await Traces.InRedis(redis, needle));
         }
 
         Assert.Equal(0, await PostgresQuery.Count(database, "SELECT COUNT(*) FROM responses"));
@@ -114,61 +114,4 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
         ["Database:Provider"] = "Postgres",
         ["ConnectionStrings:ChatSurvey"] = database,
     };
-
-    /// <summary>Every column of every table, searched for the text.</summary>
-    private static async Task<List<string>> DatabaseTraces(string database, string needle)
-    {
-        await using var connection = new NpgsqlConnection(database + ";Pooling=false");
-        await connection.OpenAsync();
-        var columns = new List<(string Table, string Column)>();
-        await using (var list = new NpgsqlCommand("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                columns.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        var traces = new List<string>();
-        foreach (var (table, column) in columns)
-        {
-            await using var search = new NpgsqlCommand($"SELECT COUNT(*) FROM \"{table}\" WHERE \"{column}\"::text LIKE @needle", connection);
-            search.Parameters.AddWithValue("needle", $"%{needle}%");
-            if ((long)(await search.ExecuteScalarAsync())! > 0)
-            {
-                traces.Add($"{table}.{column}");
-            }
-        }
-
-        return traces;
-    }
-
-    /// <summary>Every key name and every value in Redis, searched for the text.</summary>
-    private static async Task<List<string>> RedisTraces(RedisServer redis, string needle)
-    {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync($"{redis.Endpoint},allowAdmin=true");
-        var db = connection.GetDatabase();
-        var traces = new List<string>();
-        await foreach (var key in connection.GetServer(redis.Endpoint).KeysAsync(pattern: "*"))
-        {
-            var type = await db.KeyTypeAsync(key);
-            IEnumerable<string> values = type switch
-            {
-                RedisType.Hash => (await db.HashGetAllAsync(key)).SelectMany(e => new[] { (string)e.Name!, Printable(e.Value) }),
-                RedisType.SortedSet => (await db.SortedSetRangeByRankAsync(key)).Select(v => (string)v!),
-                RedisType.Stream => (await db.StreamRangeAsync(key)).SelectMany(e => e.Values.Select(v => Printable(v.Value))),
-                RedisType.String => [Printable(await db.StringGetAsync(key))],
-                _ => [],
-            };
-            if (((string)key!).Contains(needle, StringComparison.Ordinal) || values.Any(v => v.Contains(needle, StringComparison.Ordinal)))
-            {
-                traces.Add($"{key} ({type})");
-            }
-        }
-
-        return traces;
-    }
-
-    private static string Printable(RedisValue value) => value.IsNull ? "" : System.Text.Encoding.UTF8.GetString((byte[])value!);
 }

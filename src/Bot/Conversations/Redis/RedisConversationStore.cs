@@ -19,7 +19,7 @@ public sealed class RedisConversationStore(
     RedisOptions options,
     ConversationSchedule schedule,
     Pseudonymizer pseudonyms,
-    TimeProvider time) : IConversationStore, IPersonEraser
+    TimeProvider time) : IConversationStore
 {
     private readonly StateCache _cache = new(capacity: 100_000);
 
@@ -102,15 +102,17 @@ public sealed class RedisConversationStore(
         });
     }
 
-    public async Task ForgetAsync(string pseudonym, CancellationToken cancellationToken)
+    public async Task EraseAsync(string pseudonym, OutboxEntry deletion, CancellationToken cancellationToken)
     {
         var bucket = keys.BucketOf(pseudonym);
-        await Db.ScriptEvaluateAsync(RedisScripts.Forget, new
+        await Db.ScriptEvaluateAsync(RedisScripts.Erase, new
         {
             conv = keys.Conversation(pseudonym),
             due = keys.Due(bucket),
             pending = keys.Pending(bucket),
+            outbox = keys.Outbox(bucket),
             member = pseudonym,
+            entry = OutboxJson.Serialize(deletion),
         });
         _cache.Set(pseudonym, StoredConversation.New);
     }

@@ -74,11 +74,15 @@ internal static class RedisScripts
         return 1
         """);
 
-    /// <summary>Staff deleted a person's data: the conversation and its schedules go, in one slot (one hash tag).</summary>
-    public static readonly LuaScript Forget = LuaScript.Prepare("""
+    /// <summary>
+    /// Staff erase a person: the conversation and its schedules go, and the deletion joins the person's outbox stream
+    /// behind whatever of theirs is there, all in one slot (one hash tag).
+    /// </summary>
+    public static readonly LuaScript Erase = LuaScript.Prepare("""
         redis.call('DEL', @conv)
         redis.call('ZREM', @due, @member)
         redis.call('ZREM', @pending, @member)
+        redis.call('XADD', @outbox, '*', 'e', @entry)
         return 1
         """);
 }

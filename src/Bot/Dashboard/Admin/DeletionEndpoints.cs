@@ -9,8 +9,10 @@ namespace ChatSurvey.Bot.Dashboard.Admin;
 
 /// <summary>
 /// An admin deletes a person's data by pseudonym (the "respondent" column of the staff exports), for a deletion request
-/// that reached the secretariat outside the chat: responses, answers, events and contact in the domain store, and the
-/// conversation in progress. The log records who deleted, never whom.
+/// that reached the secretariat outside the chat. It goes the way the person's own "borrar" goes
+/// (<see cref="ConversationService.EraseAsync"/>): the conversation in progress at once, then responses, answers,
+/// events and contact in the domain store, with a tombstone so nothing of theirs still on its way comes back. The page
+/// waits for the domain store to confirm. The log records who deleted, never whom.
 /// </summary>
 public static partial class DeletionEndpoints
 {
@@ -24,8 +26,11 @@ public static partial class DeletionEndpoints
 
     private static IResult Form(HttpContext context) => Page(context, null, StatusCodes.Status200OK);
 
+    /// <summary>How long the page waits for the domain store to confirm; the outbox worker usually takes well under a second.</summary>
+    private static readonly TimeSpan ConfirmWithin = TimeSpan.FromSeconds(10);
+
     private static async Task<IResult> Delete(
-        HttpContext context, [FromForm] string? pseudonym, SqlResponseStore store, IConversationStore conversations, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext context, [FromForm] string? pseudonym, ConversationService conversations, SqlResponseStore store, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var respondent = (pseudonym ?? "").Trim().ToLowerInvariant();
         if (respondent.Length != 32 || !respondent.All(char.IsAsciiHexDigitLower))
@@ -33,15 +38,21 @@ public static partial class DeletionEndpoints
             return Page(context, Markup.Of($"""<p class="error" role="alert">Un seudónimo son 32 caracteres hexadecimales (0-9, a-f), como en la columna «respondent» del CSV.</p>"""), StatusCodes.Status400BadRequest);
         }
 
-        await store.DeleteRespondentAsync(respondent, cancellationToken);
-        if (conversations is IPersonEraser eraser)
-        {
-            await eraser.ForgetAsync(respondent, cancellationToken);
-        }
-
+        var requested = await conversations.EraseAsync(respondent, cancellationToken);
         var logger = loggers.CreateLogger("ChatSurvey.Dashboard");
         var staffName = context.User.FindFirstValue(ClaimTypes.Name) ?? "?";
         LogDeleted(logger, staffName);
+        var deadline = time.GetTimestamp() + (long)(ConfirmWithin.TotalSeconds * time.TimestampFrequency);
+        while (!(await store.DeletedAtAsync(respondent, cancellationToken) >= requested))
+        {
+            if (time.GetTimestamp() > deadline)
+            {
+                return Page(context, Markup.Of($"""<p class="ok" role="status">La conversación en curso ya se borró. El borrado de sus respuestas, eventos y contacto está en camino y se completará en cuanto la base de datos lo procese; nada de esa persona volverá a guardarse.</p>"""), StatusCodes.Status202Accepted);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+        }
+
         return Page(context, Markup.Of($"""<p class="ok" role="status">Listo: no queda ningún dato con ese seudónimo (respuestas, eventos, contacto ni conversación en curso).</p>"""), StatusCodes.Status200OK);
     }
 
