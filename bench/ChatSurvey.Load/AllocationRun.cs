@@ -129,7 +129,7 @@ internal static class AllocationRun
             await response.Content.ReadAsByteArrayAsync();
         });
 
-        using var twilioHttp = new System.Net.Http.HttpClient(new TwilioApiRedirectHandler(fakes.BaseAddress));
+        using var twilioHttp = new System.Net.Http.HttpClient(new TwilioApiRedirectHandler(fakes.BaseAddress) { InnerHandler = new SocketsHttpHandler() });
         var twilio = new TwilioRestClient(FakeApis.TwilioAccountSid, FakeApis.TwilioAuthToken, FakeApis.TwilioAccountSid, region: null, new Twilio.Http.SystemNetHttpClient(twilioHttp), edge: null);
         var renderer = new TwilioRenderer(compactSms: true);
         await Measure("Twilio: render a reply + MessageResource.CreateAsync (Twilio library) to the fake", i =>

@@ -13,7 +13,8 @@ public sealed partial class ReplyDispatcher(
     IEnumerable<IChannelSender> senders,
     ConversationService conversations,
     TimeProvider time,
-    ILogger<ReplyDispatcher> logger) : BackgroundService
+    ILogger<ReplyDispatcher> logger,
+    Observability.ChatSurveyTelemetry? telemetry = null) : BackgroundService
 {
     /// <summary>Waits the platform asks for up to this are waited out inline; longer ones go back to the sweeper.</summary>
     public static readonly TimeSpan MaxInlineWait = TimeSpan.FromSeconds(30);
@@ -68,6 +69,11 @@ public sealed partial class ReplyDispatcher(
             {
                 LogSendFailed(logger, e, delivery.Person.Channel);
                 return SendOutcome.Failed(e.GetType().Name);
+            }
+
+            if (outcome.Status == SendStatus.RetryLater)
+            {
+                telemetry?.Throttled(delivery.Person.Channel.Name);
             }
 
             if (outcome.Status != SendStatus.RetryLater || outcome.RetryAfter > MaxInlineWait || waits >= MaxInlineWaits)

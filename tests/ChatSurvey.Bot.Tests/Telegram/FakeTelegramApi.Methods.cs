@@ -24,6 +24,13 @@ public sealed partial class FakeTelegramApi
         await context.Request.Body.CopyToAsync(body);
         var parameters = body.Length == 0 ? [] : JsonNode.Parse(body.ToArray())!.AsObject();
         var (status, response) = method == "getUpdates" ? (200, await GetUpdatesAsync(parameters, context.RequestAborted)) : Answer(method, parameters);
+        if (status == DroppedConnection)
+        {
+            // The request was read, nothing was done with it, and the connection goes without an answer.
+            context.Abort();
+            return;
+        }
+
         await WriteAsync(context, status, response);
         Signal();
     }

@@ -17,6 +17,9 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
     public const string Token = "123456789:TEST-fake_token";
     public const string BotUsername = "ChatSurveyTestBot";
 
+    /// <summary>A scripted failure that is no answer at all: the connection is cut.</summary>
+    private const int DroppedConnection = 0;
+
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
     private readonly List<FakeTelegramCall> _calls = [];
@@ -72,6 +75,9 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
             _failures.Add(new Failure(method, chatId, code, description, retryAfter) { Remaining = times });
         }
     }
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> to <paramref name="chatId"/> lose their connection before any answer.</summary>
+    public void Drop(string method, long chatId, int times) => Fail(method, chatId, times, DroppedConnection, "");
 
     /// <summary>Queues an update for getUpdates (polling mode).</summary>
     public void Enqueue(string updateJson)

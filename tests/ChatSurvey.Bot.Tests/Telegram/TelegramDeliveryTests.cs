@@ -36,6 +36,17 @@ public sealed class TelegramDeliveryTests(TelegramBotFixture fixture) : IClassFi
         Assert.Single(Bot.Api.Calls("sendMessage"), c => c.ChatId == chat.Id);
     }
 
+    /// <summary>The fixture's sweeper would send it again only after 30 s: arriving sooner, it was the prompt retry.</summary>
+    [Fact]
+    public async Task Send_ConnectionDroppedMidRequest_RetriedAtOnceAndDeliveredOnce()
+    {
+        var chat = Bot.NewChat();
+        Bot.Api.Drop("sendMessage", chat.Id, times: 1);
+        await chat.Type("/start", "Aviso de privacidad");
+        Assert.Single(chat.Messages, m => m.Text.Contains("Aviso de privacidad", StringComparison.Ordinal));
+        Assert.Equal([0, 200], Bot.Api.Calls("sendMessage").Where(c => c.ChatId == chat.Id).Select(c => c.Status));
+    }
+
     [Fact]
     public async Task Send_ServerErrors_RetriedWithBackoffAndDeliveredOnce()
     {

@@ -16,6 +16,9 @@ public sealed class FakeTwilioApi : IAsyncDisposable
 {
     public const string AccountSid = "AC00000000000000000000000000000001";
     public const string AuthToken = "fake-auth-token-for-tests";
+
+    /// <summary>A scripted failure that is no answer at all.</summary>
+    private const int DroppedConnection = 0;
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int Code)>> _script = new();
 
@@ -53,8 +56,12 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         }
     }
 
-    private async Task<IResult> CreateMessage(string sid, HttpRequest request)
+    /// <summary>The next <paramref name="times"/> requests to <paramref name="to"/> lose their connection before any answer.</summary>
+    public void DropNext(string to, int times) => FailNext(to, [.. Enumerable.Repeat((DroppedConnection, 0), times)]);
+
+    private async Task<IResult> CreateMessage(string sid, HttpContext context)
     {
+        var request = context.Request;
         var form = await request.ReadFormAsync();
         var recorded = new FakeTwilioRequest(form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(),
             form["MessagingServiceSid"].ToString(), form["ContentSid"].ToString(), form["StatusCallback"].ToString());
@@ -65,6 +72,13 @@ public sealed class FakeTwilioApi : IAsyncDisposable
 
         if (_script.TryGetValue(recorded.To, out var queue) && queue.TryDequeue(out var failure))
         {
+            if (failure.Status == DroppedConnection)
+            {
+                // Read, not acted on, and no answer: the connection is cut.
+                context.Abort();
+                return Results.Empty;
+            }
+
             return Record(recorded, failure.Status, failure.Code, $"Scripted failure {failure.Code}");
         }
 

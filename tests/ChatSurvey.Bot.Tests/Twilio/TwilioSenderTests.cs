@@ -10,7 +10,7 @@ namespace ChatSurvey.Bot.Tests.Twilio;
 public sealed class TwilioSenderTests
 {
     [Fact]
-    public async Task RateLimited429_RetriedWithBackoff_ArrivesOnce()
+    public async Task RateLimited429_WaitedOutByTheDispatcher_ArrivesOnce()
     {
         await using var bot = await TwilioBot.StartAsync();
         const string person = "whatsapp:+5215533330001";
@@ -56,14 +56,23 @@ public sealed class TwilioSenderTests
         Assert.Empty(bot.Api.Accepted);
     }
 
+    /// <summary>With the sweeper's re-send ten minutes away, only the prompt retry can deliver it.</summary>
     [Fact]
-    public async Task ServerError500_StaysPending_SweeperSendsItAgain()
+    public async Task ConnectionDroppedMidRequest_RetriedAtOnce_ArrivesOnce()
     {
-        await using var bot = await TwilioBot.StartAsync(new Dictionary<string, string?>
-        {
-            ["Reminders:ResendAfter"] = "00:00:01",
-            ["Reminders:Interval"] = "00:00:00.200",
-        });
+        await using var bot = await TwilioBot.StartAsync(new Dictionary<string, string?> { ["Reminders:ResendAfter"] = "00:10:00" });
+        const string person = "whatsapp:+5215533330006";
+        bot.Api.DropNext(person, times: 1);
+        await bot.SendAsync(person, "Hola");
+
+        var sent = await bot.ReceivedContainingAsync(person, "Aviso de privacidad");
+        Assert.Single(sent);
+    }
+
+    [Fact]
+    public async Task ServerError500_RetriedAtOnce_ArrivesOnce()
+    {
+        await using var bot = await TwilioBot.StartAsync(new Dictionary<string, string?> { ["Reminders:ResendAfter"] = "00:10:00" });
         const string person = "whatsapp:+5215533330004";
         bot.Api.FailNext(person, (500, 20500));
         await bot.SendAsync(person, "Hola");
@@ -71,6 +80,23 @@ public sealed class TwilioSenderTests
         var sent = await bot.ReceivedContainingAsync(person, "Aviso de privacidad");
         Assert.Single(sent);
         Assert.Single(bot.Api.Requests, r => r.Status == 500);
+    }
+
+    [Fact]
+    public async Task ServerErrorPastTheRetries_StaysPending_SweeperSendsItAgain()
+    {
+        await using var bot = await TwilioBot.StartAsync(new Dictionary<string, string?>
+        {
+            ["Reminders:ResendAfter"] = "00:00:01",
+            ["Reminders:Interval"] = "00:00:00.200",
+        });
+        const string person = "whatsapp:+5215533330007";
+        bot.Api.FailNext(person, [.. Enumerable.Repeat((500, 20500), SendResilience.MaxRetries + 1)]);
+        await bot.SendAsync(person, "Hola");
+
+        var sent = await bot.ReceivedContainingAsync(person, "Aviso de privacidad");
+        Assert.Single(sent);
+        Assert.Equal(SendResilience.MaxRetries + 1, bot.Api.Requests.Count(r => r.Status == 500));
     }
 
     [Fact]

@@ -6,6 +6,8 @@ namespace ChatSurvey.Bot.Channels.Telegram;
 /// <summary>The Telegram channel's wiring: nothing at all in mode Off, the webhook or the poller otherwise.</summary>
 public static class TelegramSetup
 {
+    private const string HttpClientName = "telegram";
+
     public static IServiceCollection AddTelegram(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(TelegramOptions.Section);
@@ -17,12 +19,14 @@ public static class TelegramSetup
             return services;
         }
 
+        services.AddHttpClient(HttpClientName).AddSendResilience();
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
             var baseUrl = string.IsNullOrWhiteSpace(options.ApiBaseUrl) ? null : options.ApiBaseUrl;
-            // RetryThreshold 0: the library would otherwise sleep through a 429 inside the call; TelegramApi waits instead.
-            return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken!, baseUrl) { RetryThreshold = 0 });
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+            // RetryThreshold 0: the library would otherwise sleep through a 429 inside the call; the dispatcher waits instead.
+            return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken!, baseUrl) { RetryThreshold = 0 }, http);
         });
         services.AddSingleton(sp => new TelegramRateLimits(sp.GetRequiredService<IOptions<TelegramOptions>>().Value));
         services.AddSingleton<TelegramApi>();

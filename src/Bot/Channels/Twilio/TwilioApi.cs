@@ -11,19 +11,18 @@ namespace ChatSurvey.Bot.Channels.Twilio;
 /// </summary>
 public sealed class TwilioApi : IDisposable
 {
-    // A send that takes longer is abandoned and left pending; the sweeper sends it again.
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);
-    private readonly System.Net.Http.HttpClient _http;
+    public const string HttpClientName = "twilio";
+
+    /// <summary>A send that takes longer, retries included, is abandoned and left pending; the sweeper sends it again.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);
+
     private readonly TokenBucketRateLimiter _limiter;
 
-    public TwilioApi(IOptions<TwilioOptions> options)
+    /// <param name="http">From the client factory: <see cref="SendResilience"/> and, in tests, the redirect to a fake API.</param>
+    public TwilioApi(IOptions<TwilioOptions> options, IHttpClientFactory http)
     {
         var settings = options.Value;
-        _http = string.IsNullOrEmpty(settings.ApiBaseUrl)
-            ? new System.Net.Http.HttpClient()
-            : new System.Net.Http.HttpClient(new TwilioApiRedirectHandler(new Uri(settings.ApiBaseUrl)));
-        _http.Timeout = RequestTimeout;
-        Client = new TwilioRestClient(settings.AccountSid, settings.AuthToken, settings.AccountSid, region: null, new SystemNetHttpClient(_http), edge: null);
+        Client = new TwilioRestClient(settings.AccountSid, settings.AuthToken, settings.AccountSid, region: null, new SystemNetHttpClient(http.CreateClient(HttpClientName)), edge: null);
         _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = settings.MessagesPerSecond,
@@ -47,9 +46,5 @@ public sealed class TwilioApi : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _limiter.Dispose();
-        _http.Dispose();
-    }
+    public void Dispose() => _limiter.Dispose();
 }

@@ -4,7 +4,8 @@ namespace ChatSurvey.Bot.Channels.Twilio;
 /// Sends the Twilio library's requests for https://*.twilio.com to <c>Twilio:ApiBaseUrl</c> instead, keeping path and
 /// query: the real library, its request encoding and its error parsing, talking to a fake API on loopback.
 /// </summary>
-public sealed class TwilioApiRedirectHandler(Uri apiBase) : DelegatingHandler(new SocketsHttpHandler())
+/// <remarks>Its inner handler is the client factory's (or, outside the factory, set <see cref="DelegatingHandler.InnerHandler"/>).</remarks>
+public sealed class TwilioApiRedirectHandler(Uri apiBase) : DelegatingHandler
 {
     private readonly string _base = apiBase.GetLeftPart(UriPartial.Path).TrimEnd('/');
 

@@ -19,17 +19,13 @@ public sealed class TwilioSender(
     TwilioApi api,
     TwilioRenderer renderer,
     IOptions<TwilioOptions> options,
-    TwilioTelemetry telemetry,
-    Observability.ChatSurveyTelemetry senders,
-    TimeProvider time) : IChannelSender
+    TwilioTelemetry telemetry) : IChannelSender
 {
     /// <summary>WhatsApp accepts free-form messages for 24 hours after the person's last message.</summary>
     public static readonly TimeSpan WhatsAppWindow = TimeSpan.FromHours(24);
 
     /// <summary>Reminders stop this long before the window closes: a reminder may wait in the queue, and clocks differ.</summary>
     public static readonly TimeSpan WindowMargin = TimeSpan.FromMinutes(30);
-
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
     public Channel Channel => channel;
 
@@ -50,6 +46,9 @@ public sealed class TwilioSender(
             var failure = await CreateAsync(userId, body, contentSid: null, cancellationToken);
             switch (failure)
             {
+                case TwilioFailure.RateLimited:
+                    // Twilio names no wait: a couple of seconds with jitter, so senders held back together spread out.
+                    return SendOutcome.Later(TimeSpan.FromSeconds(1.5 + Random.Shared.NextDouble()));
                 case TwilioFailure.OutsideWindow when replies[0].Kind == ReplyKind.Reminder && Settings.WhatsAppTemplateContentSid.Length > 0:
                     // The window closed: the approved template says "your survey is waiting"; their answer reopens it.
                     await CreateAsync(userId, body: null, Settings.WhatsAppTemplateContentSid, cancellationToken);
@@ -89,38 +88,27 @@ public sealed class TwilioSender(
             message.MessagingServiceSid = Settings.MessagingServiceSid;
         }
 
-        for (var attempt = 0; ; attempt++)
+        await api.WaitTurnAsync(cancellationToken);
+        try
         {
-            await api.WaitTurnAsync(cancellationToken);
-            try
+            await MessageResource.CreateAsync(message, api.Client);
+            return null;
+        }
+        catch (ApiException e)
+        {
+            var failure = TwilioFailures.Classify(e);
+            if (failure == TwilioFailure.Transient)
             {
-                await MessageResource.CreateAsync(message, api.Client);
-                return null;
+                // Already retried by the HTTP client's policy (SendResilience): the replies stay pending.
+                throw;
             }
-            catch (ApiException e)
+
+            if (failure != TwilioFailure.RateLimited)
             {
-                var failure = TwilioFailures.Classify(e);
-                if (failure == TwilioFailure.RateLimited)
-                {
-                    senders.Throttled(channel.Name);
-                }
-
-                if (failure == TwilioFailure.Transient || (failure == TwilioFailure.RateLimited && attempt == Backoff.Length))
-                {
-                    throw;
-                }
-
-                if (failure == TwilioFailure.RateLimited)
-                {
-                    // Jitter, so that many senders held back together do not come back together.
-                    var delay = Backoff[attempt] * (0.8 + (Random.Shared.NextDouble() * 0.4));
-                    await Task.Delay(delay, time, cancellationToken);
-                    continue;
-                }
-
                 telemetry.SendFailed(channel, e.Code, e.Status, failure.ToString());
-                return failure;
             }
+
+            return failure;
         }
     }
 }

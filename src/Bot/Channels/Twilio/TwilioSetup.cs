@@ -22,6 +22,12 @@ public static class TwilioSetup
         services.AddOptions<TwilioOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
         services.AddSingleton<TwilioTelemetry>();
+        var http = services.AddHttpClient(TwilioApi.HttpClientName, client => client.Timeout = TwilioApi.RequestTimeout).AddSendResilience();
+        if (!string.IsNullOrEmpty(settings.ApiBaseUrl))
+        {
+            http.AddHttpMessageHandler(() => new TwilioApiRedirectHandler(new Uri(settings.ApiBaseUrl)));
+        }
+
         services.AddSingleton<TwilioApi>();
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddSingleton(new TwilioRenderer(settings.CompactSms));
