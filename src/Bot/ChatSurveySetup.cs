@@ -39,6 +39,8 @@ public static partial class ChatSurveySetup
         builder.Services.AddSingleton(new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect));
         builder.Services.AddSingleton<DeadLetterStore>();
         builder.Services.AddHostedService<OutboxWorker>();
+        builder.Services.AddSingleton(configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions());
+        builder.Services.AddHostedService<RetentionPurge>();
         builder.AddTwilio();
         builder.AddDashboard();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);

@@ -92,6 +92,14 @@ internal static class Migrations
             deleted_at {time} NOT NULL
         );
         """,
+        // What the scheduled purge removed: counts by kind, never whom.
+        """
+        CREATE TABLE purge_log (
+            at {time} NOT NULL,
+            kind TEXT NOT NULL,
+            removed INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -124,11 +124,35 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
     }
 
     /// <summary>Contact data is kept only for a limited time after consent.</summary>
-    public async Task<int> PurgeContactsAsync(DateTimeOffset consentedBefore, CancellationToken cancellationToken)
+    public Task<int> PurgeContactsAsync(DateTimeOffset consentedBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
+        PurgeAsync("contacts", "DELETE FROM contacts WHERE consent_at < @before", consentedBefore, now, cancellationToken);
+
+    /// <summary>
+    /// The events of people who never completed, once their last one is older than <paramref name="lastBefore"/>: where
+    /// people stopped stays counted in the purge log, not kept person by person.
+    /// </summary>
+    public Task<int> PurgeAbandonedEventsAsync(DateTimeOffset lastBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
+        PurgeAsync(
+            "abandoned_events",
+            "DELETE FROM conversation_events WHERE respondent IN (SELECT respondent FROM conversation_events WHERE respondent IS NOT NULL GROUP BY respondent HAVING MAX(at) < @before) AND respondent NOT IN (SELECT respondent FROM responses)",
+            lastBefore,
+            now,
+            cancellationToken);
+
+    /// <summary>One purge and its line in purge_log (when it removed anything), in one transaction.</summary>
+    private async Task<int> PurgeAsync(string kind, string delete, DateTimeOffset before, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var sql = new Sql(connection, null);
-        return await sql.Execute("DELETE FROM contacts WHERE consent_at < @before", ("before", dialect.Time(consentedBefore)));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var sql = new Sql(connection, transaction);
+        var removed = await sql.Execute(delete, ("before", dialect.Time(before)));
+        if (removed > 0)
+        {
+            await sql.Execute("INSERT INTO purge_log (at, kind, removed) VALUES (@at, @kind, @removed)", ("at", dialect.Time(now)), ("kind", kind), ("removed", removed));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
     }
 
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)

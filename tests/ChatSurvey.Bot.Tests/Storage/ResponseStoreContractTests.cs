@@ -21,7 +21,7 @@ public abstract class ResponseStoreContractTests : IAsyncLifetime
     {
         await Store.MigrateAsync(default);
         await Store.MigrateAsync(default);
-        Assert.Equal(["1", "2", "3", "4", "5"], await Column("SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal(["1", "2", "3", "4", "5", "6"], await Column("SELECT version FROM schema_migrations ORDER BY version"));
     }
 
     [Fact]
@@ -127,13 +127,38 @@ public abstract class ResponseStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PurgeContacts_OlderThanRetention_Removed()
+    public async Task RetentionPurge_ContactsPastTheirYear_RemovedAndCountedResponsesKept()
     {
         await Store.MigrateAsync(default);
         await Store.WriteAsync([Completed("anna", "m9") with { Contact = "+5219511234567" }], default);
-        Assert.Equal(0, await Store.PurgeContactsAsync(Started, default));
-        Assert.Equal(1, await Store.PurgeContactsAsync(Started.AddDays(400), default));
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Started.AddDays(300));
+        var purge = new RetentionPurge(Store, new RetentionOptions(), time, Microsoft.Extensions.Logging.Abstractions.NullLogger<RetentionPurge>.Instance);
+
+        await purge.PurgeOnceAsync(default);
+        Assert.Equal(["1"], await Column("SELECT COUNT(*) FROM contacts"));
+        time.Advance(TimeSpan.FromDays(100));
+        await purge.PurgeOnceAsync(default);
+
+        Assert.Equal(["0"], await Column("SELECT COUNT(*) FROM contacts"));
         Assert.Equal(["1"], await Column("SELECT COUNT(*) FROM responses"));
+        Assert.Equal(["contacts|1"], await Column("SELECT kind || '|' || removed FROM purge_log"));
+    }
+
+    [Fact]
+    public async Task RetentionPurge_AbandonedEventsWhenConfigured_OnlyThoseOfPeopleWhoNeverCompleted()
+    {
+        await Store.MigrateAsync(default);
+        await Store.WriteAsync([Event("anna", "m1", new ConversationStarted(Started, null, "es")), Completed("anna", "m9"), Event("ben", "m1", new ConversationStarted(Started, null, "es")), Event("ben", "m2", new QuestionAsked(Started, "q1"))], default);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Started.AddDays(100));
+        var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<RetentionPurge>.Instance;
+
+        await new RetentionPurge(Store, new RetentionOptions(), time, logger).PurgeOnceAsync(default);
+        Assert.Equal(["2"], await Column("SELECT COUNT(*) FROM conversation_events WHERE respondent = 'ben'"));
+        await new RetentionPurge(Store, new RetentionOptions { AbandonedEvents = TimeSpan.FromDays(90) }, time, logger).PurgeOnceAsync(default);
+
+        Assert.Equal(["0"], await Column("SELECT COUNT(*) FROM conversation_events WHERE respondent = 'ben'"));
+        Assert.Equal(["2"], await Column("SELECT COUNT(*) FROM conversation_events WHERE respondent = 'anna'"));
+        Assert.Equal(["abandoned_events|2"], await Column("SELECT kind || '|' || removed FROM purge_log"));
     }
 
     [Fact]
