@@ -23,7 +23,7 @@ public sealed class InputGate(InputOptions options, IPromoterCodes promoters)
         };
         if (prepared is { Kind: InputKind.Start, Payload: { } code } && !(PromoterCode.IsValid(code) && await promoters.ExistsAsync(code, cancellationToken)))
         {
-            return Input.Start();
+            return prepared with { Payload = null };
         }
 
         return prepared;
@@ -31,7 +31,7 @@ public sealed class InputGate(InputOptions options, IPromoterCodes promoters)
 
     /// <summary>The text input, the same instance when cleaning changed nothing (the common case allocates nothing).</summary>
     private static Input Text(Input input, string clean) =>
-        CommandParser.IsStart(clean, out var payload) ? Input.Start(payload)
+        CommandParser.IsStart(clean, out var payload) ? Input.Start(payload) with { Locale = input.Locale }
         : ReferenceEquals(clean, input.Text) ? input
-        : Input.FromText(clean);
+        : input with { Text = clean };
 }

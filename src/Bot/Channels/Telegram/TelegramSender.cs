@@ -11,7 +11,7 @@ namespace ChatSurvey.Bot.Channels.Telegram;
 /// marked unreachable (no reminders until they write again) and the delivery ends without an error, so it is not
 /// retried forever; a transient failure throws, leaving the replies pending for the dispatcher's sweeper.
 /// </summary>
-public sealed partial class TelegramSender(TelegramApi api, ConversationService conversations, TimeProvider time, ILogger<TelegramSender> logger) : IChannelSender
+public sealed partial class TelegramSender(TelegramApi api, ConversationService conversations, CompiledSurvey survey, TimeProvider time, ILogger<TelegramSender> logger) : IChannelSender
 {
     public const string ChannelName = "telegram";
 
@@ -22,7 +22,7 @@ public sealed partial class TelegramSender(TelegramApi api, ConversationService 
     public async Task SendAsync(string userId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         var chatId = long.Parse(userId, CultureInfo.InvariantCulture);
-        foreach (var message in replies.SelectMany(TelegramRenderer.Render))
+        foreach (var message in replies.SelectMany(reply => TelegramRenderer.Render(reply, survey)))
         {
             if (!await SendOneAsync(chatId, message, cancellationToken))
             {

@@ -19,6 +19,7 @@ public sealed class TwilioSender(
     TwilioRenderer renderer,
     IOptions<TwilioOptions> options,
     ConversationService conversations,
+    CompiledSurvey survey,
     TwilioTelemetry telemetry,
     Observability.ChatSurveyTelemetry senders,
     TimeProvider time) : IChannelSender
@@ -123,7 +124,7 @@ public sealed class TwilioSender(
         }
     }
 
-    /// <summary>A reminder turn starts with the engine's reminder text, in either language.</summary>
-    private static bool IsReminder(IReadOnlyList<Reply> replies) =>
-        replies.Count > 0 && (replies[0].Text == BotTexts.Spanish.Reminder || replies[0].Text == BotTexts.English.Reminder);
+    /// <summary>A reminder turn starts with the engine's reminder text, in any of the survey's languages.</summary>
+    private bool IsReminder(IReadOnlyList<Reply> replies) =>
+        replies.Count > 0 && survey.Languages.Any(language => replies[0].Text == survey.Texts(language).Reminder);
 }

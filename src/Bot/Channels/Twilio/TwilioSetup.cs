@@ -1,3 +1,4 @@
+using ChatSurvey.Domain.Conversations;
 using Microsoft.Extensions.Options;
 
 namespace ChatSurvey.Bot.Channels.Twilio;
@@ -23,7 +24,7 @@ public static class TwilioSetup
         services.AddSingleton<TwilioTelemetry>();
         services.AddSingleton<TwilioApi>();
         services.AddSingleton<TwilioSignatureFilter>();
-        services.AddSingleton(new TwilioRenderer(settings.CompactSms));
+        services.AddSingleton(sp => new TwilioRenderer(settings.CompactSms, sp.GetRequiredService<CompiledSurvey>()));
         // A channel without a sender of its own still receives; its replies wait (logged) until one is configured.
         if (settings.WhatsAppFrom.Length > 0 || settings.MessagingServiceSid.Length > 0)
         {
