@@ -18,6 +18,9 @@ public static class SurveyLoader
         ["ranked"] = QuestionKind.Ranked,
     };
 
+    /// <summary>A kind as the survey file writes it ("singleChoice").</summary>
+    public static string KindName(QuestionKind kind) => Kinds.First(k => k.Value == kind).Key;
+
     /// <summary>The option codes of a yes/no question.</summary>
     public static readonly IReadOnlyList<string> YesNoCodes = ["si", "no"];
 
