@@ -12,7 +12,6 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
     private ConversationState _state = state;
 
     private CompiledLanguage? _compiled;
-    private string? _compiledFor;
 
     /// <summary>The conversation's language; until one is chosen (""), the survey's default.</summary>
     private string Language => _state.Language.Length > 0 ? _state.Language : survey.Definition.DefaultLanguage;
@@ -22,10 +21,9 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
     {
         get
         {
-            if (_compiled is null || !string.Equals(_compiledFor, _state.Language, StringComparison.Ordinal))
+            if (_compiled is null || !string.Equals(_compiled.Code, Language, StringComparison.Ordinal))
             {
                 _compiled = survey.Language(_state.Language);
-                _compiledFor = _state.Language;
             }
 
             return _compiled;

@@ -20,17 +20,7 @@ public static class LanguagePackLoader
 
     public static LanguagePack Parse(string json, string source)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            throw new SurveyDefinitionException(source, $"line {e.LineNumber + 1}", $"not valid JSON: {e.Message}");
-        }
-
-        using (document)
+        using (var document = SurveyReader.ParseDocument(json, source))
         {
             return Read(document.RootElement, new SurveyReader(source, "", []));
         }

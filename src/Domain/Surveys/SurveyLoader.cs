@@ -26,17 +26,7 @@ public static class SurveyLoader
 
     public static SurveyDefinition Parse(string json, string source)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            throw new SurveyDefinitionException(source, $"line {e.LineNumber + 1}", $"not valid JSON: {e.Message}");
-        }
-
-        using (document)
+        using (var document = SurveyReader.ParseDocument(json, source))
         {
             return Read(document.RootElement, source);
         }

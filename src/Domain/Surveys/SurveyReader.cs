@@ -9,6 +9,19 @@ internal sealed class SurveyReader(string source, string defaultLanguage, IReadO
 
     public SurveyDefinitionException Fail(string path, string fault) => new(source, path, fault);
 
+    /// <summary>A survey or language pack file's JSON (comments allowed); invalid JSON names its line.</summary>
+    public static JsonDocument ParseDocument(string json, string source)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            throw new SurveyDefinitionException(source, $"line {e.LineNumber + 1}", $"not valid JSON: {e.Message}");
+        }
+    }
+
     public void OnlyProperties(JsonElement obj, string path, params string[] allowed)
     {
         Expect(obj, JsonValueKind.Object, path);
