@@ -17,8 +17,8 @@ public sealed class Vocabulary
         ("cancel", Command.Cancel), ("delete", Command.Delete), ("skip", Command.Skip), ("language", Command.Language),
     ];
 
-    private readonly Dictionary<string, Command> _commands = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _switches = new(StringComparer.Ordinal);
+    /// <summary>Command words, and language names and switch words with the language they name: one lookup per message.</summary>
+    private readonly Dictionary<string, (Command Command, string? Language)> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _yesNo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _numberSpans;
@@ -41,14 +41,10 @@ public sealed class Vocabulary
             {
                 foreach (var word in pack.WordsOf(key))
                 {
-                    _commands.TryAdd(word, command);
+                    _commands.TryAdd(word, (command, null));
                 }
             }
 
-            foreach (var word in pack.WordsOf("switch").Append(TextNormalizer.Normalize(pack.Name)))
-            {
-                _switches.TryAdd(word, pack.Code);
-            }
 
             foreach (var word in pack.WordsOf("yes"))
             {
@@ -75,6 +71,15 @@ public sealed class Vocabulary
             }
         }
 
+        // Language names after every command word, so that a command keeps its meaning whatever a language is called.
+        foreach (var pack in packs)
+        {
+            foreach (var word in pack.WordsOf("switch").Append(TextNormalizer.Normalize(pack.Name)))
+            {
+                _commands.TryAdd(word, (Command.Switch, pack.Code));
+            }
+        }
+
         _numberSpans = _numbers.GetAlternateLookup<ReadOnlySpan<char>>();
         _unsure = [.. packs.SelectMany(p => p.WordsOf("unsure")).Distinct()];
         // Longest first, so "la 3" is not read as "l" + "a 3" when one language has a one-letter prefix.
@@ -92,18 +97,9 @@ public sealed class Vocabulary
     public Command CommandOf(string normalized, out string? language)
     {
         var word = normalized.StartsWith('/') ? normalized[1..] : normalized;
-        language = null;
-        if (_commands.TryGetValue(word, out var command))
-        {
-            return command;
-        }
-
-        if (_switches.TryGetValue(word, out language))
-        {
-            return Command.Switch;
-        }
-
-        return Command.None;
+        var found = _commands.TryGetValue(word, out var entry);
+        language = entry.Language;
+        return found ? entry.Command : Command.None;
     }
 
     /// <summary>"si", "sí, claro", "1", "uno", "yes" → true; "no", "no, gracias", "2", "nel" → false; "no sé" → not an answer.</summary>
