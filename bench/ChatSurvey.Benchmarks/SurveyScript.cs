@@ -1,4 +1,5 @@
 using ChatSurvey.Domain.Conversations;
+using ChatSurvey.Domain.Languages;
 using ChatSurvey.Domain.Surveys;
 
 namespace ChatSurvey.Benchmarks;
@@ -71,7 +72,8 @@ public static class SurveyScript
     {
         var path = Find(AppContext.BaseDirectory) ?? Find(Directory.GetCurrentDirectory())
             ?? throw new FileNotFoundException($"surveys/{FileName} not found next to the benchmarks or above them.");
-        return new CompiledSurvey(SurveyLoader.Parse(File.ReadAllText(path), path));
+        var packs = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(path)!, "languages"), "*.json").Select(f => (LanguagePackLoader.Parse(File.ReadAllText(f), f), f)).ToList();
+        return new CompiledSurvey(SurveyLoader.Parse(File.ReadAllText(path), path), packs);
     }
 
     /// <summary>The state after the inputs, and the time of the next message.</summary>

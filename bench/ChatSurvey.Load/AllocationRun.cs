@@ -115,10 +115,10 @@ internal static class AllocationRun
 
         using var http = new System.Net.Http.HttpClient { BaseAddress = fakes.BaseAddress };
         var telegram = new TelegramBotClient(new TelegramBotClientOptions(FakeApis.TelegramToken, fakes.BaseAddress.ToString().TrimEnd('/')), http);
-        var messages = replies.SelectMany(TelegramRenderer.Render).ToList();
+        var messages = replies.SelectMany(reply => TelegramRenderer.Render(reply, survey)).ToList();
         await Measure("Telegram: render a reply + SendMessage (Telegram.Bot) to the fake", i =>
         {
-            var message = TelegramRenderer.Render(replies[i % replies.Count])[^1];
+            var message = TelegramRenderer.Render(replies[i % replies.Count], survey)[^1];
             return telegram.SendMessage(42, message.Text, replyMarkup: message.Keyboard);
         });
         await Measure("  the same bytes as a plain HttpClient POST to the fake", async i =>
@@ -131,7 +131,7 @@ internal static class AllocationRun
 
         using var twilioHttp = new System.Net.Http.HttpClient(new TwilioApiRedirectHandler(fakes.BaseAddress) { InnerHandler = new SocketsHttpHandler() });
         var twilio = new TwilioRestClient(FakeApis.TwilioAccountSid, FakeApis.TwilioAuthToken, FakeApis.TwilioAccountSid, region: null, new Twilio.Http.SystemNetHttpClient(twilioHttp), edge: null);
-        var renderer = new TwilioRenderer(compactSms: true);
+        var renderer = new TwilioRenderer(compactSms: true, survey);
         await Measure("Twilio: render a reply + MessageResource.CreateAsync (Twilio library) to the fake", i =>
             MessageResource.CreateAsync(
                 new CreateMessageOptions(new PhoneNumber("whatsapp:+5215500000042"))

@@ -9,21 +9,24 @@ using Microsoft.Extensions.Options;
 namespace ChatSurvey.Load;
 
 /// <summary>
-/// The staff CSV export exactly as the dashboard serves it (ResponseReader's ordered join, CsvExport, the staff
-/// layout with free texts), written to a stream that only counts bytes: an export without the network or disk.
+/// The staff CSV or XLSX export exactly as the dashboard serves it (ResponseReader's ordered join, CsvExport or
+/// XlsxExport, the staff layout with free texts), written to a stream that only counts bytes: an export without the
+/// network or disk.
 /// </summary>
 internal static class ExportRead
 {
-    public static async Task<Figures> RunAsync(SqlResponseStore store)
+    public static async Task<Figures> RunAsync(SqlResponseStore store, string format)
     {
         var db = new DashboardDb(store, Options.Create(new DashboardOptions()));
-        var export = new CsvExport(new ResponseReader(db), db);
+        Func<Stream, ExportLayout, DashboardFilter, CancellationToken, Task> export = format == "xlsx"
+            ? new XlsxExport(new ResponseReader(db), db).WriteAsync
+            : new CsvExport(new ResponseReader(db), db).WriteAsync;
         var layout = ExportLayout.Staff(SurveyFile.Load(new SurveyOptions()));
         var before = Process.GetCurrentProcess().WorkingSet64;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         await using var output = new CountingStream(clock);
-        await export.WriteAsync(output, layout, new DashboardFilter(null, null, null, null), default);
+        await export(output, layout, new DashboardFilter(null, null, null, null), default);
         var process = Process.GetCurrentProcess();
         return new Figures(output.Length, output.FirstWrite ?? clock.Elapsed, clock.Elapsed, before, process.PeakWorkingSet64, GC.GetTotalAllocatedBytes(precise: true) - allocated);
     }

@@ -2,7 +2,7 @@ using ChatSurvey.Load;
 
 // dotnet run -c Release --project bench/ChatSurvey.Load -- load --store redis --respondents 200 [--pause 2000-4000]
 // dotnet run -c Release --project bench/ChatSurvey.Load -- memory --count 100000
-// dotnet run -c Release --project bench/ChatSurvey.Load -- store [--respondents 2000] [--read 1000000]
+// dotnet run -c Release --project bench/ChatSurvey.Load -- store [--respondents 2000] [--read 1000000] [--providers postgres,sqlite]
 // dotnet run -c Release --project bench/ChatSurvey.Load -- webhooks [--sizes 50,200,1000] [--pauses 0,2000-4000] [--soak-minutes 10]
 // dotnet run -c Release --project bench/ChatSurvey.Load -- allocations
 var mode = args.FirstOrDefault() ?? "load";
@@ -31,12 +31,12 @@ else if (mode == "floor")
 }
 else if (mode == "store")
 {
-    await StoreRun.RunAsync(int.Parse(Option("--respondents", "2000"), System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--read", "1000000"), System.Globalization.CultureInfo.InvariantCulture));
+    await StoreRun.RunAsync(int.Parse(Option("--respondents", "2000"), System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--read", "1000000"), System.Globalization.CultureInfo.InvariantCulture), Option("--providers", "postgres,sqlite").Split(','));
 }
 else if (mode == "store-export")
 {
     // Started by the store mode as a child process, so each export's memory is measured on its own.
-    await StoreRun.ExportAsync(Option("--provider", ""), Option("--connection", ""));
+    await StoreRun.ExportAsync(Option("--provider", ""), Option("--connection", ""), Option("--format", "csv"));
 }
 else
 {

@@ -16,7 +16,8 @@ internal static class StoreRun
     private const int BatchSize = 256;
     private const int Concurrent = 64;
 
-    public static async Task RunAsync(int respondents, int read)
+    /// <param name="providers">Which databases to read a million responses back from ("postgres", "sqlite").</param>
+    public static async Task RunAsync(int respondents, int read, IReadOnlyCollection<string> providers)
     {
         var traffic = new OutboxTraffic();
         Console.WriteLine($"one respondent = {traffic.EntriesPerRespondent} outbox entries; the completed response has {traffic.Response.Values.Count} answer values");
@@ -32,9 +33,16 @@ internal static class StoreRun
                 var data = new SyntheticResponses(traffic.Response);
                 // Bulk loading and indexing a million responses takes minutes: no command timeout.
                 var pg = await postgres.CreateDatabaseAsync() + ";Command Timeout=0";
-                await ReadBackAsync("postgres", SqlDialect.Postgres, pg, read, () => BulkLoad.PostgresAsync(pg, data, read));
+                if (providers.Contains("postgres"))
+                {
+                    await ReadBackAsync("postgres", SqlDialect.Postgres, pg, read, () => BulkLoad.PostgresAsync(pg, data, read));
+                }
+
                 var file = Path.Combine(folder, "export.db");
-                await ReadBackAsync("sqlite", SqlDialect.Sqlite, $"Data Source={file}", read, () => BulkLoad.SqliteAsync(file, data, read));
+                if (providers.Contains("sqlite"))
+                {
+                    await ReadBackAsync("sqlite", SqlDialect.Sqlite, $"Data Source={file}", read, () => BulkLoad.SqliteAsync(file, data, read));
+                }
             }
         }
         finally
@@ -81,14 +89,15 @@ internal static class StoreRun
         await load();
         Console.WriteLine($"{name} generate: {count} responses in {clock.Elapsed.TotalSeconds:F0} s (bulk load, indexes rebuilt, analyzed)");
         SqliteConnection.ClearAllPools();
-        await ExportInChildAsync(name, connectionString);
+        await ExportInChildAsync(name, connectionString, "csv");
+        await ExportInChildAsync(name, connectionString, "xlsx");
     }
 
     /// <summary>
     /// Each export runs in a fresh process of this harness (mode store-export), so its peak working set is the read's
     /// own and not what generating the data left behind (SQLite's page cache stays in the process after a bulk load).
     /// </summary>
-    private static async Task ExportInChildAsync(string provider, string connectionString)
+    private static async Task ExportInChildAsync(string provider, string connectionString, string format)
     {
         var host = Environment.ProcessPath ?? "dotnet";
         var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -97,7 +106,7 @@ internal static class StoreRun
             info.ArgumentList.Add(typeof(StoreRun).Assembly.Location);
         }
 
-        foreach (var arg in new[] { "store-export", "--provider", provider, "--connection", connectionString })
+        foreach (var arg in new[] { "store-export", "--provider", provider, "--connection", connectionString, "--format", format })
         {
             info.ArgumentList.Add(arg);
         }
@@ -112,13 +121,14 @@ internal static class StoreRun
     }
 
     /// <summary>The child side: one export, measured from a fresh process.</summary>
-    public static async Task ExportAsync(string provider, string connectionString)
+    /// <param name="format">"csv" or "xlsx": the staff export of that format.</param>
+    public static async Task ExportAsync(string provider, string connectionString, string format)
     {
         var dialect = SqlDialect.For(provider);
         await using var store = new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect);
-        var f = await ExportRead.RunAsync(store);
+        var f = await ExportRead.RunAsync(store, format);
         const double MiB = 1024 * 1024;
-        Console.WriteLine($"{provider} staff CSV export: {f.CsvBytes / MiB:F0} MiB in {f.Total.TotalSeconds:F1} s " +
+        Console.WriteLine($"{provider} staff {format.ToUpperInvariant()} export: {f.CsvBytes / MiB:F0} MiB in {f.Total.TotalSeconds:F1} s " +
             $"(first bytes after {f.FirstBytes.TotalSeconds:F2} s); working set {f.WorkingSetBefore / MiB:F0} MiB before, " +
             $"peak {f.PeakWorkingSet / MiB:F0} MiB; GC allocated {f.Allocated / MiB:F0} MiB");
     }

@@ -71,6 +71,12 @@ public static partial class ChatSurveySetup
         app.MapTwilio();
         app.MapTelegram();
         app.MapDashboard();
+        // A text a language lacks is spoken in the default language; staff see which ones here.
+        foreach (var warning in app.Services.GetRequiredService<Domain.Conversations.CompiledSurvey>().Warnings)
+        {
+            LogSurveyWarning(app.Logger, warning);
+        }
+
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
@@ -116,6 +122,9 @@ public static partial class ChatSurveySetup
 
         return SHA256.HashData(Encoding.UTF8.GetBytes("chatsurvey-development-only"));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey languages: {Warning}")]
+    private static partial void LogSurveyWarning(ILogger logger, string warning);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ChatSurvey is running: open {Url}/ to answer the survey in the web chat")]
     private static partial void LogOpen(ILogger logger, string url);

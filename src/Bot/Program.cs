@@ -7,6 +7,12 @@ if (args is ["hash-password"])
     return HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, fromTerminal: !Console.IsInputRedirected);
 }
 
+if (args is ["survey", .. var survey])
+{
+    // `ChatSurvey.Bot survey import|export|check`: XLSForm in and out, and a check of a survey file.
+    return ChatSurvey.Bot.Surveys.SurveyCommand.Run(survey, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChatSurvey();
 

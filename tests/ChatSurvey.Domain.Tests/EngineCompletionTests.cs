@@ -109,7 +109,7 @@ public class EngineCompletionTests
     [Fact]
     public void Complete_RepeatAllowed_MessageAfterwardsStartsAgainWithPrivacyNotice()
     {
-        var survey = new CompiledSurvey(SurveyFixture.Survey.Definition, oneResponsePerPerson: false);
+        var survey = new CompiledSurvey(SurveyFixture.Survey.Definition, SurveyFixture.Packs, oneResponsePerPerson: false);
         var chat = new Chat(survey).Complete().User("hola").Bot("Aviso de privacidad");
 
         Assert.Equal(Stage.Consent, chat.State.Stage);

@@ -1,3 +1,4 @@
+using ChatSurvey.Domain.Conversations;
 using ChatSurvey.Domain.Events;
 using Xunit;
 
@@ -54,5 +55,33 @@ public class EngineLanguageTests
 
         Assert.Equal([1, 4], chat.ChoicesOf("q3"));
         Assert.Equal([1], chat.ChoicesOf("q4"));
+    }
+
+    [Fact]
+    public void DefaultLanguage_English_NewConversationsSpeakEnglish()
+    {
+        var json = SurveyFixture.Json.Replace("\"defaultLanguage\": \"es\"", "\"defaultLanguage\": \"en\"", StringComparison.Ordinal);
+        var survey = new CompiledSurvey(Surveys.SurveyLoader.Parse(json, "survey.json"), SurveyFixture.Packs);
+
+        var chat = new Chat(survey).User("hola").Bot("Hello! Thank you for taking part.").Bot("(Escribe \"español\" para seguir en español.)")
+            .User("yes").Bot("Question 1 of 12");
+
+        Assert.Equal("en", chat.Event<ConversationStarted>().Language);
+    }
+
+    [Fact]
+    public void Locale_TelegramEnglish_StartsInEnglish()
+    {
+        var chat = new Chat().Send(Input.Start() with { Locale = "en" }).Bot("Privacy notice");
+
+        Assert.Equal("en", chat.State.Language);
+    }
+
+    [Fact]
+    public void Language_TwoLanguages_NoMenuAndTheOtherIsInvited()
+    {
+        var chat = new Chat().User("hola").Bot("Aviso de privacidad").Bot("(Write \"English\" to continue in English.)");
+
+        Assert.Equal(Stage.Consent, chat.State.Stage);
     }
 }

@@ -65,12 +65,23 @@ public class EngineSummaryTests
     [Theory]
     [InlineData("15")]
     [InlineData("0")]
-    [InlineData("la primera")]
+    [InlineData("la de medios")]
+    [InlineData("trece")]
     public void Summary_PickUnknownQuestion_AsksForNumberAgain(string typed)
     {
         var chat = new Chat().Reach("summary").User("2").User(typed).Bot("Escribe el número de una pregunta que hayas respondido, del 1 al 12.");
 
         Assert.Equal(Stage.PickCorrection, chat.State.Stage);
+    }
+
+    [Theory]
+    [InlineData("la cuarta")]
+    [InlineData("cuatro")]
+    public void Summary_PickQuestionInWords_ReopensIt(string typed)
+    {
+        var chat = new Chat().Reach("summary").User("2").User(typed).Bot("Pregunta 4 de 12");
+
+        Assert.Equal("q4", chat.CurrentQuestion);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace ChatSurvey.Domain.Tests;
 public class GridParserTests
 {
     /// <summary>The federal government grid's scale: E, B, R, M, P.</summary>
-    private static readonly OptionIndex Scale = new(SurveyFixture.Question("q5").Options);
+    private static readonly OptionIndex Scale = new(SurveyFixture.Question("q5").Options, SurveyFixture.Spanish);
 
     [Theory]
     [InlineData("B R M B E", 5, "B R M B E")]

@@ -34,14 +34,14 @@ public class ListSplitterTests
     [InlineData("justicia y seguridad pública y empleo", "justicia y seguridad publica|empleo")]
     [InlineData("salud, movilidad y transporte y empleo", "salud|movilidad y transporte|empleo")]
     public void Split_ListAnswer_GivesItems(string typed, string expected) =>
-        Assert.Equal(expected.Split('|'), ListSplitter.Split(TextNormalizer.Normalize(typed), ListNames.Of(Names, Names.Contains)));
+        Assert.Equal(expected.Split('|'), ListSplitter.Split(TextNormalizer.Normalize(typed), ListNames.Of(Names, Names.Contains, SurveyFixture.Spanish.IsConjunction)));
 
     [Theory]
     [InlineData("")]
     [InlineData("y")]
     [InlineData(", , ,")]
     public void Split_NoItems_GivesEmptyList(string typed) =>
-        Assert.Empty(ListSplitter.Split(TextNormalizer.Normalize(typed), ListNames.Of(Names, Names.Contains)));
+        Assert.Empty(ListSplitter.Split(TextNormalizer.Normalize(typed), ListNames.Of(Names, Names.Contains, SurveyFixture.Spanish.IsConjunction)));
 
     /// <summary>
     /// Each character of an answer is looked at a bounded number of times when joining pieces to find a name. Before,
@@ -63,7 +63,7 @@ public class ListSplitterTests
         {
             looked += name.Length;
             return Names.Contains(name);
-        });
+        }, SurveyFixture.Spanish.IsConjunction);
 
         ListSplitter.Split(TextNormalizer.Normalize(typed), names);
 
@@ -74,7 +74,7 @@ public class ListSplitterTests
     public void Split_MoreItemsThanAllowed_StopsOneItemPastTheLimit()
     {
         var typed = string.Join(" y ", Enumerable.Range(1, 3000).Select(i => $"tema {i}"));
-        var items = ListSplitter.Split(TextNormalizer.Normalize(typed), ListNames.Of(Names, Names.Contains), maxItems: 22);
+        var items = ListSplitter.Split(TextNormalizer.Normalize(typed), ListNames.Of(Names, Names.Contains, SurveyFixture.Spanish.IsConjunction), maxItems: 22);
         Assert.Equal(23, items.Count);
     }
 }

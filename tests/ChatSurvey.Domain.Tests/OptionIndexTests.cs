@@ -5,10 +5,10 @@ namespace ChatSurvey.Domain.Tests;
 
 public class OptionIndexTests
 {
-    private static readonly OptionIndex Media = new(SurveyFixture.Question("q3").Options);
-    private static readonly OptionIndex Rating = new(SurveyFixture.Question("q4").Options);
-    private static readonly OptionIndex Groups = new(SurveyFixture.Question("q8").Options);
-    private static readonly OptionIndex Topics = new(SurveyFixture.Question("q11").Options);
+    private static readonly OptionIndex Media = new(SurveyFixture.Question("q3").Options, SurveyFixture.Spanish);
+    private static readonly OptionIndex Rating = new(SurveyFixture.Question("q4").Options, SurveyFixture.Spanish);
+    private static readonly OptionIndex Groups = new(SurveyFixture.Question("q8").Options, SurveyFixture.Spanish);
+    private static readonly OptionIndex Topics = new(SurveyFixture.Question("q11").Options, SurveyFixture.Spanish);
 
     [Theory]
     [InlineData("3", "periodicos")]
@@ -64,7 +64,7 @@ public class OptionIndexTests
     [InlineData("q11", "Trámite y servicios")]
     public void Match_WordOfSeveralOptions_IsAmbiguous(string question, string typed)
     {
-        var index = new OptionIndex(SurveyFixture.Question(question).Options);
+        var index = new OptionIndex(SurveyFixture.Question(question).Options, SurveyFixture.Spanish);
         var result = index.Match(TextNormalizer.Normalize(typed));
 
         Assert.Equal(Rejection.Ambiguous, result.Rejection);

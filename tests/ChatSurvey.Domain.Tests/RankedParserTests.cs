@@ -6,7 +6,7 @@ namespace ChatSurvey.Domain.Tests;
 public class RankedParserTests
 {
     /// <summary>The 22 topics of the Local Action Plan (Q11).</summary>
-    private static readonly OptionIndex Topics = new(SurveyFixture.Question("q11").Options);
+    private static readonly OptionIndex Topics = new(SurveyFixture.Question("q11").Options, SurveyFixture.Spanish);
 
     [Theory]
     [InlineData("3 1 7 12 5", "", 5, "movilidad_transporte educacion competencia_fomento_economico transparencia_presupuestaria arte_cultura")]

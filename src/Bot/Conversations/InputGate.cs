@@ -18,12 +18,12 @@ public sealed class InputGate(InputOptions options, IPromoterCodes promoters)
         var prepared = input.Kind switch
         {
             InputKind.Text => Text(input, TextHygiene.Clean(input.Text, options.MaxLengthOf(channel))),
-            InputKind.Button => Input.Button(TextHygiene.Clean(input.Payload ?? "", MaxButtonLength), TextHygiene.Clean(input.Text, MaxButtonLength)),
+            InputKind.Button => input with { Payload = TextHygiene.Clean(input.Payload ?? "", MaxButtonLength), Text = TextHygiene.Clean(input.Text, MaxButtonLength) },
             _ => input,
         };
         if (prepared is { Kind: InputKind.Start, Payload: { } code } && !(PromoterCode.IsValid(code) && await promoters.ExistsAsync(code, cancellationToken)))
         {
-            return Input.Start();
+            return prepared with { Payload = null };
         }
 
         return prepared;
@@ -31,7 +31,7 @@ public sealed class InputGate(InputOptions options, IPromoterCodes promoters)
 
     /// <summary>The text input, the same instance when cleaning changed nothing (the common case allocates nothing).</summary>
     private static Input Text(Input input, string clean) =>
-        CommandParser.IsStart(clean, out var payload) ? Input.Start(payload)
+        CommandParser.IsStart(clean, out var payload) ? Input.Start(payload) with { Locale = input.Locale }
         : ReferenceEquals(clean, input.Text) ? input
-        : Input.FromText(clean);
+        : input with { Text = clean };
 }

@@ -50,6 +50,7 @@ public static partial class DashboardSetup
         services.AddSingleton<ResultsQueries>();
         services.AddSingleton<ResponseReader>();
         services.AddSingleton<CsvExport>();
+        services.AddSingleton<XlsxExport>();
         services.AddSingleton<JsonLinesExport>();
         services.AddSingleton<OpenDataPackage>();
         services.AddSingleton<PromoterStore>();

@@ -11,6 +11,8 @@ public enum Command : byte
     Cancel,
     Delete,
     Skip,
-    Spanish,
-    English,
+    /// <summary>"idioma", "language": show the languages to choose from.</summary>
+    Language,
+    /// <summary>A language's name or switch word ("English", "español"): continue in that language.</summary>
+    Switch,
 }

@@ -1,14 +1,13 @@
 namespace ChatSurvey.Domain.Answers;
 
 /// <summary>
-/// Splits a normalized list answer: "1,3", "1 3", "1 y 3", "radio y tele", "1, 3 and 5". Linear in the answer's
+/// Splits a normalized list answer: "1,3", "1 3", "1 y 3", "radio y tele", "1, 3 and 5" (the conjunctions are the
+/// language packs', see <see cref="ListNames.IsConjunction"/>). Linear in the answer's
 /// length: a piece is only ever joined with the few that follow it while the join could still be an option's name.
 /// </summary>
 public static class ListSplitter
 {
     private static readonly char[] Separators = [',', ';', '/', '\n', '+', '&'];
-
-    public static bool IsConjunction(string word) => word is "y" or "e" or "and";
 
     /// <summary>
     /// The items of a list, at most <paramref name="maxItems"/> + 1 (one more tells the caller there were too many).
@@ -64,7 +63,7 @@ public static class ListSplitter
         var start = 0;
         for (var i = 0; i < words.Length; i++)
         {
-            if (IsConjunction(words[i]))
+            if (names.IsConjunction(words[i]))
             {
                 (pieces ??= []).Add(start..i);
                 start = i + 1;

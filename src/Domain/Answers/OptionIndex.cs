@@ -1,3 +1,4 @@
+using ChatSurvey.Domain.Languages;
 using ChatSurvey.Domain.Surveys;
 
 namespace ChatSurvey.Domain.Answers;
@@ -8,41 +9,52 @@ namespace ChatSurvey.Domain.Answers;
 /// </summary>
 public sealed class OptionIndex
 {
-    private static readonly string[] NumberPrefixes = ["opcion ", "numero ", "la ", "el ", "no. ", "#", "option ", "number "];
+    /// <summary>In <see cref="_stems"/>: a stem that two options share, which picks neither.</summary>
+    private const int SharedStem = -2;
 
-    /// <summary>The first characters of <see cref="NumberPrefixes"/>: an item starting otherwise has no prefix to strip.</summary>
-    private static readonly System.Buffers.SearchValues<char> PrefixStarts = System.Buffers.SearchValues.Create([.. NumberPrefixes.Select(p => p[0]).Distinct()]);
     private readonly string[][] _names;
-    private readonly string[][] _exact;
     private readonly ListNames _listNames;
+    private readonly Vocabulary _vocabulary;
 
     /// <summary>Every alias, code and normalized text, to the first option that has it.</summary>
     private readonly Dictionary<string, int> _exactIndex = new(StringComparer.Ordinal);
 
-    public OptionIndex(IReadOnlyList<SurveyOption> options)
+    /// <summary>Names and aliases without their agreement endings ("buen" for Bueno), so "buenas" and "pésima" are understood.</summary>
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _stems;
+
+    /// <param name="vocabulary">The words of the conversation's language: numbers, conjunctions, agreement endings.</param>
+    public OptionIndex(IReadOnlyList<SurveyOption> options, Vocabulary vocabulary)
     {
+        _vocabulary = vocabulary;
         Count = options.Count;
         _names = new string[options.Count][];
-        _exact = new string[options.Count][];
+        var stems = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < options.Count; i++)
         {
             var texts = options[i].Text.Languages.Select(options[i].Text.Get).Append(options[i].Text.Default);
             _names[i] = [.. texts.Select(TextNormalizer.Normalize).Where(n => n.Length > 0).Distinct()];
-            _exact[i] = [.. options[i].Aliases.Select(TextNormalizer.Normalize).Append(TextNormalizer.Normalize(options[i].Code)).Distinct()];
-            foreach (var name in _exact[i].Concat(_names[i]))
+            var aliases = options[i].AllAliases.Select(TextNormalizer.Normalize).Where(n => n.Length > 0).ToList();
+            foreach (var name in aliases.Append(TextNormalizer.Normalize(options[i].Code)).Concat(_names[i]))
             {
                 _exactIndex.TryAdd(name, i);
             }
+
+            foreach (var name in _names[i].Concat(aliases))
+            {
+                var stem = StemOf(name);
+                stems[stem] = stems.TryGetValue(stem, out var other) && other != i ? SharedStem : i;
+            }
         }
 
-        _listNames = ListNames.Of(_exactIndex.Keys, IsExactName);
+        _stems = stems.GetAlternateLookup<ReadOnlySpan<char>>();
+        _listNames = ListNames.Of(_exactIndex.Keys, IsExactName, vocabulary.IsConjunction);
     }
 
     public int Count { get; }
 
     /// <summary>
-    /// Finds the option an item names: its number ("3", "la 3", "opción 3"), its text or alias, a unique start of its
-    /// text ("tele"), or a unique word inside it ("facebook").
+    /// Finds the option an item names: its number ("3", "la 3", "opción 3", "tres"), its text or alias, in any gender
+    /// and number ("buenas" for Bueno), a unique start of its text ("tele"), or a unique word inside it ("facebook").
     /// </summary>
     public ParseResult<int> Match(string item)
     {
@@ -51,15 +63,26 @@ public sealed class OptionIndex
             return ParseResult<int>.Invalid(Rejection.Empty);
         }
 
-        if (TryNumber(item, out var number))
+        if (_vocabulary.TryDigits(item, out var number))
         {
-            return number >= 1 && number <= Count ? ParseResult<int>.Ok(number - 1) : ParseResult<int>.Invalid(Rejection.OutOfRange);
+            return InRange(number);
         }
 
         var exact = ExactIndex(item);
         if (exact >= 0)
         {
             return ParseResult<int>.Ok(exact);
+        }
+
+        if (_vocabulary.TryNumberWord(item, out number))
+        {
+            return InRange(number);
+        }
+
+        var byStem = StemIndex(item);
+        if (byStem != -1)
+        {
+            return byStem == SharedStem ? ParseResult<int>.Invalid(Rejection.Ambiguous) : ParseResult<int>.Ok(byStem);
         }
 
         // One or two letters are too little to guess from ("m" could be Malo or Magazines); they must be exact.
@@ -76,7 +99,6 @@ public sealed class OptionIndex
 
         return Unique(item, static (name, text) => name.Contains(text, StringComparison.Ordinal));
     }
-
     /// <summary>
     /// The options a list answer names, in the order given, each once. Rejected when any item is not understood,
     /// so that a typo never silently drops a choice.
@@ -127,24 +149,28 @@ public sealed class OptionIndex
     /// <summary>The first option whose alias, code or text is exactly <paramref name="item"/>; -1 when none is.</summary>
     private int ExactIndex(string item) => _exactIndex.TryGetValue(item, out var index) ? index : -1;
 
-    /// <summary>A whole number, allowing the ways people point at a list entry ("la 3", "#3").</summary>
-    public static bool TryNumber(string item, out int number)
+    private ParseResult<int> InRange(int number) =>
+        number >= 1 && number <= Count ? ParseResult<int>.Ok(number - 1) : ParseResult<int>.Invalid(Rejection.OutOfRange);
+
+    private string StemOf(string name)
     {
-        var span = item.AsSpan();
-        // Only items that start like a prefix are compared with the prefixes: "3", "12" and "b" go straight on.
-        if (!span.IsEmpty && PrefixStarts.Contains(span[0]))
+        var buffer = new char[name.Length];
+        return new string(buffer, 0, _vocabulary.Stem(name, buffer));
+    }
+
+    /// <summary>The option whose stem the item's stem is, <see cref="SharedStem"/>, or -1; without allocating.</summary>
+    private int StemIndex(string item)
+    {
+        const int StackLimit = 256;
+        char[]? rented = null;
+        var buffer = item.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(item.Length));
+        var found = _stems.TryGetValue(buffer[.._vocabulary.Stem(item, buffer)], out var index) ? index : -1;
+        if (rented is not null)
         {
-            foreach (var prefix in NumberPrefixes)
-            {
-                if (span.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    span = span[prefix.Length..].Trim();
-                    break;
-                }
-            }
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
 
-        return int.TryParse(span, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number);
+        return found;
     }
 
     private ParseResult<int> Unique(string item, Func<string, string, bool> matches)

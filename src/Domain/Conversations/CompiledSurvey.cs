@@ -1,4 +1,4 @@
-using ChatSurvey.Domain.Answers;
+using ChatSurvey.Domain.Languages;
 using ChatSurvey.Domain.Surveys;
 
 namespace ChatSurvey.Domain.Conversations;
@@ -9,22 +9,36 @@ namespace ChatSurvey.Domain.Conversations;
 /// </summary>
 public sealed class CompiledSurvey
 {
-    private readonly Dictionary<string, QuestionPrompts[]> _prompts = [];
-    private readonly Dictionary<string, string> _consentTexts = [];
+    private readonly Dictionary<string, CompiledLanguage> _languages = new(StringComparer.Ordinal);
+    private readonly CompiledLanguage _default;
 
-    public CompiledSurvey(SurveyDefinition definition, TimeSpan? resumePromptAfter = null, bool oneResponsePerPerson = true)
+    /// <param name="packs">The language packs with the file each was read from (named in warnings and faults).</param>
+    /// <exception cref="SurveyDefinitionException">The default language's pack is missing or incomplete.</exception>
+    public CompiledSurvey(SurveyDefinition definition, IReadOnlyList<(LanguagePack Pack, string Source)> packs, TimeSpan? resumePromptAfter = null, bool oneResponsePerPerson = true)
     {
         Definition = definition;
         ResumePromptAfter = resumePromptAfter ?? TimeSpan.FromHours(12);
         OneResponsePerPerson = oneResponsePerPerson;
-        Options = [.. definition.Questions.Select(q => new OptionIndex(q.Options))];
         Conditions = [.. definition.Questions.Select(q => q.When is null ? (-1, -1) : ConditionOf(definition, q.When))];
-        foreach (var language in definition.Languages.Union(["es", "en"]))
+        var set = LanguageSet.Build(definition, packs);
+        Warnings = set.Warnings;
+        Names = [.. set.Entries.Select(e => e.Name)];
+        OffersLanguageMenu = set.Entries.Count > 2;
+        foreach (var entry in set.Entries)
         {
-            var texts = BotTexts.For(language);
-            _prompts[language] = [.. definition.Questions.Select(q => new QuestionPrompts(definition, q, texts, language))];
-            _consentTexts[language] = ComposeConsentText(definition, language);
+            // Two languages: each invites to the other in the other's own words. More: each says how to see them all.
+            var hint = set.Entries.Count switch
+            {
+                1 => "",
+                2 => set.Entries.First(e => e.Code != entry.Code).Texts.LanguageInvitation,
+                _ => entry.Texts.LanguageCommandHint,
+            };
+            _languages[entry.Code] = new CompiledLanguage(this, entry, hint);
         }
+
+        _default = _languages[definition.DefaultLanguage];
+        LanguageMenu = string.Join(" / ", set.Entries.Select(e => e.Texts.ChooseLanguage).Distinct());
+        LanguageChoices = [.. set.Entries.Select((e, i) => new Choice((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Name))];
     }
 
     public SurveyDefinition Definition { get; }
@@ -37,26 +51,38 @@ public sealed class CompiledSurvey
 
     public IReadOnlyList<Question> Questions => Definition.Questions;
 
-    internal OptionIndex[] Options { get; }
+    /// <summary>The survey's languages, in its order.</summary>
+    public IReadOnlyList<string> Languages => Definition.Languages;
+
+    /// <summary>Each language's name in itself ("Español", "English"), in the order of <see cref="Languages"/>.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Texts that fell back to the default language, and packs no survey language uses; startup logs them.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>With more than two languages, a new conversation starts by choosing one (unless the channel said which).</summary>
+    public bool OffersLanguageMenu { get; }
+
+    /// <summary>"Elige tu idioma / Choose your language / …": the language menu's text, in every language.</summary>
+    internal string LanguageMenu { get; }
+
+    /// <summary>One choice per language, by number and by its name in itself.</summary>
+    internal IReadOnlyList<Choice> LanguageChoices { get; }
 
     /// <summary>For each follow-up, the index of the question it depends on and the option index that triggers it.</summary>
     internal (int Question, int Option)[] Conditions { get; }
 
-    internal QuestionPrompts Prompts(int question, string language) =>
-        (_prompts.TryGetValue(language, out var prompts) ? prompts : _prompts[Definition.DefaultLanguage])[question];
+    /// <summary>The bot's texts in <paramref name="language"/> (the default language's for one the survey does not have).</summary>
+    public BotTexts Texts(string language) => Language(language).Texts;
 
-    /// <summary>The welcome, the privacy notice and the language hint: the consent question, built once per language.</summary>
-    internal string ConsentText(string language) =>
-        _consentTexts.TryGetValue(language, out var text) ? text : ComposeConsentText(Definition, language);
+    /// <summary>The words understood in a conversation held in <paramref name="language"/>.</summary>
+    public Vocabulary Vocabulary(string language) => Language(language).Vocabulary;
 
-    private static string ComposeConsentText(SurveyDefinition definition, string language)
-    {
-        var texts = BotTexts.For(language);
-        return $"{texts.Welcome}\n\n{definition.Privacy.Get(language)}\n{texts.LanguageHint}";
-    }
+    /// <summary>Languages a person can switch to: the survey's.</summary>
+    public bool Speaks(string language) => _languages.ContainsKey(language);
 
-    /// <summary>Languages a person can switch to: the survey's, where the bot also speaks them.</summary>
-    public bool Speaks(string language) => _prompts.ContainsKey(language);
+    /// <summary>A language's compiled texts; "" (not chosen yet) and unknown codes give the default language.</summary>
+    internal CompiledLanguage Language(string language) => _languages.TryGetValue(language, out var compiled) ? compiled : _default;
 
     private static (int, int) ConditionOf(SurveyDefinition definition, FollowUpCondition when)
     {

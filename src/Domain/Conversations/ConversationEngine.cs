@@ -11,7 +11,14 @@ public static class ConversationEngine
     public static Turn Resume(CompiledSurvey survey, ConversationState state, Input input, DateTimeOffset now)
     {
         var previousSeen = state.LastSeen;
-        var turn = new TurnBuilder(survey, state with { LastSeen = now.ToUnixTimeSeconds(), Reminded = false, Unreachable = false }, now);
+        state = state with { LastSeen = now.ToUnixTimeSeconds(), Reminded = false, Unreachable = false };
+        // A channel that knows the person's language (Telegram's language_code) chooses for them until they choose.
+        if (state.Language.Length == 0 && Languages.LanguageCode.Find(survey.Languages, input.Locale) is { } preselected)
+        {
+            state = state with { Language = preselected };
+        }
+
+        var turn = new TurnBuilder(survey, state, now);
         if (input.Kind == InputKind.Start || CommandParser.IsStart(input.Text, out _))
         {
             CommandParser.IsStart(input.Text, out var typedPayload);
@@ -26,10 +33,16 @@ public static class ConversationEngine
         }
 
         var normalized = input.Kind is InputKind.Text or InputKind.Button ? TextNormalizer.Normalize(input.Text) : "";
-        var command = CommandParser.Parse(normalized);
-        if (command is Command.Spanish or Command.English)
+        var command = turn.Vocabulary.CommandOf(normalized, out var language);
+        if (command == Command.Switch)
         {
-            turn.SwitchLanguage(command == Command.English ? "en" : "es");
+            turn.SwitchLanguage(language!);
+            return turn.Build();
+        }
+
+        if (command == Command.Language)
+        {
+            turn.ChooseLanguage();
             return turn.Build();
         }
 

@@ -12,7 +12,11 @@ public sealed record ConversationState
 
     public Stage Stage { get; init; } = Stage.New;
 
-    public string Language { get; init; } = "es";
+    /// <summary>
+    /// The conversation's language code ("es", "en", "zap", any the survey has); "" until one is chosen, which means the
+    /// survey's default language. States stored before any language could be chosen hold "es" or "en" and load as such.
+    /// </summary>
+    public string Language { get; init; } = "";
 
     /// <summary>Index of the current question in the survey's question list.</summary>
     public int Question { get; init; }

@@ -17,8 +17,13 @@ public enum InputKind : byte
 /// <code>{"kind": "Text", "text": "1 y 3"}</code>
 /// <code>{"kind": "Start", "text": "", "payload": "sec_mujeres"}</code>
 /// <code>{"kind": "Button", "text": "E", "payload": "q5.2"}</code>
+/// <code>{"kind": "Text", "text": "hola", "locale": "es-MX"}</code>
 /// </summary>
-public sealed record Input(InputKind Kind, string Text, string? Payload = null)
+/// <param name="Locale">
+/// The language the person's app is set to, when the channel says (Telegram's <c>language_code</c>): a conversation
+/// whose language is not chosen yet starts in it when the survey has it.
+/// </param>
+public sealed record Input(InputKind Kind, string Text, string? Payload = null, string? Locale = null)
 {
     public static Input FromText(string text) => new(InputKind.Text, text);
 

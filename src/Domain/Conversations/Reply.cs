@@ -38,7 +38,11 @@ public sealed record Choice(string Value, string Label);
 /// What exactly this reply waits for ("q5.2": question q5, third row; "@confirm": the summary). A channel puts it in
 /// its buttons so that a button pressed later, under another prompt, is recognized as stale.
 /// </param>
-public sealed record Reply(string Text, ReplyStyle Style, IReadOnlyList<Choice> Choices, string? Question = null, ReplyKind Kind = ReplyKind.Message, string? Prompt = null)
+/// <param name="Language">
+/// The conversation's language, on replies that ask a question: a channel that adds words of its own (Telegram's
+/// "Listo" button) takes them from that language's pack.
+/// </param>
+public sealed record Reply(string Text, ReplyStyle Style, IReadOnlyList<Choice> Choices, string? Question = null, ReplyKind Kind = ReplyKind.Message, string? Prompt = null, string? Language = null)
 {
     public bool IsReask => Kind == ReplyKind.Reask;
 

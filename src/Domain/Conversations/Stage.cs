@@ -19,4 +19,6 @@ public enum Stage : byte
     Completed = 7,
     /// <summary>Declined consent, cancelled, or deleted: nothing kept; the next message starts afresh.</summary>
     Closed = 8,
+    /// <summary>The languages were offered (first contact with more than two, or "idioma"); waiting for a choice.</summary>
+    ChooseLanguage = 9,
 }

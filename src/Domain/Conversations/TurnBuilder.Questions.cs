@@ -70,7 +70,7 @@ internal sealed partial class TurnBuilder
     private void AnswerCurrent(string raw, string normalized, Command command)
     {
         var question = Current;
-        var skip = question.Optional && Step == 0 && (command == Command.Skip || normalized == "no");
+        var skip = question.Optional && Step == 0 && (command == Command.Skip || Vocabulary.IsNo(normalized));
         if (skip)
         {
             Record(Answer.Empty);
@@ -81,7 +81,7 @@ internal sealed partial class TurnBuilder
         if (!draft.IsOk)
         {
             _events.Add(new AnswerRejected(now, question.Code, draft.Rejection));
-            var prompts = survey.Prompts(_state.Question, _state.Language);
+            var prompts = Compiled.Prompts[_state.Question];
             Reask(RejectionText(question, draft.Rejection, raw.Trim().Length), RemainingChoices(prompts), prompts.Style, question.Code);
             return;
         }
@@ -105,12 +105,12 @@ internal sealed partial class TurnBuilder
 
     private ParseResult<Answer> Parse(Question question, string raw, string normalized, Command command)
     {
-        var options = survey.Options[_state.Question];
+        var options = Compiled.Options[_state.Question];
         var draft = _state.Draft;
         switch (question.Kind)
         {
             case QuestionKind.YesNo:
-                var yesNo = YesNoParser.Parse(normalized);
+                var yesNo = Vocabulary.YesNo(normalized);
                 return yesNo.IsOk ? ParseResult<Answer>.Ok(Answer.Choice(yesNo.Value ? 0 : 1)) : ParseResult<Answer>.Invalid(yesNo.Rejection);
             case QuestionKind.SingleChoice:
                 var single = options.Match(normalized);
@@ -180,13 +180,13 @@ internal sealed partial class TurnBuilder
 
     private void Ask(bool isNew)
     {
-        var prompts = survey.Prompts(_state.Question, _state.Language);
+        var prompts = Compiled.Prompts[_state.Question];
         if (isNew)
         {
             _events.Add(new QuestionAsked(now, Current.Code));
         }
 
-        _replies.Add(new Reply(prompts.Steps[Step], prompts.Style, RemainingChoices(prompts), Current.Code, Prompt: CurrentPrompt));
+        _replies.Add(new Reply(prompts.Steps[Step], prompts.Style, RemainingChoices(prompts), Current.Code, Prompt: CurrentPrompt, Language: Language));
     }
 
     /// <summary>A ranked question lists only the options not chosen yet, keeping their original numbers.</summary>
@@ -244,9 +244,9 @@ internal sealed partial class TurnBuilder
 
     private void OnConfirm(string normalized)
     {
-        var yesNo = YesNoParser.Parse(normalized);
+        var yesNo = Vocabulary.YesNo(normalized);
         var choice = yesNo.IsOk ? (yesNo.Value ? 0 : 1)
-            : PickOf(normalized, Texts.Send, Texts.Change, ["enviar", "send", "listo"], ["cambiar", "corregir", "change", "editar"]);
+            : PickOf(normalized, Texts.Send, Texts.Change, "send", "change");
         switch (choice)
         {
             case 0:
@@ -264,7 +264,7 @@ internal sealed partial class TurnBuilder
 
     private void OnPickCorrection(string normalized)
     {
-        if (OptionIndex.TryNumber(normalized, out var number))
+        if (Vocabulary.TryNumber(normalized, out var number))
         {
             for (var i = 0; i < survey.Questions.Count; i++)
             {
@@ -289,7 +289,7 @@ internal sealed partial class TurnBuilder
         var response = new CompletedResponse(
             survey.Definition.Id,
             survey.Definition.Version,
-            _state.Language,
+            Language,
             _state.Promoter,
             DateTimeOffset.FromUnixTimeSeconds(_state.StartedAt),
             now,
@@ -297,7 +297,7 @@ internal sealed partial class TurnBuilder
         _events.Add(new ConversationCompleted(now, response));
         // A finished conversation keeps only what is needed to say "ya respondiste".
         _state = _state with { Stage = Stage.Completed, Answers = [], Draft = Answer.Empty, Question = 0 };
-        Say(survey.Definition.Thanks.Get(_state.Language));
+        Say(survey.Definition.Thanks.Get(Language));
     }
 
     private string RejectionText(Question question, Rejection rejection, int length)

@@ -1,5 +1,6 @@
 using ChatSurvey.Domain.Answers;
 using ChatSurvey.Domain.Events;
+using ChatSurvey.Domain.Languages;
 
 namespace ChatSurvey.Domain.Conversations;
 
@@ -10,7 +11,29 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
     private readonly List<ConversationEvent> _events = new(2);
     private ConversationState _state = state;
 
-    private BotTexts Texts => BotTexts.For(_state.Language);
+    private CompiledLanguage? _compiled;
+
+    /// <summary>The conversation's language; until one is chosen (""), the survey's default.</summary>
+    private string Language => _state.Language.Length > 0 ? _state.Language : survey.Definition.DefaultLanguage;
+
+    /// <summary>The conversation's language compiled, looked up again only when the language changes.</summary>
+    private CompiledLanguage Compiled
+    {
+        get
+        {
+            if (_compiled is null || !string.Equals(_compiled.Code, Language, StringComparison.Ordinal))
+            {
+                _compiled = survey.Language(_state.Language);
+            }
+
+            return _compiled;
+        }
+    }
+
+    private BotTexts Texts => Compiled.Texts;
+
+    /// <summary>The words understood in this conversation's language.</summary>
+    public Vocabulary Vocabulary => Compiled.Vocabulary;
 
     public Turn Build() => new(_state, ReplySplitter.Split(_replies), _events);
 
@@ -48,6 +71,9 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
             case Stage.ConfirmDelete:
                 OnConfirmDelete(normalized);
                 break;
+            case Stage.ChooseLanguage:
+                OnChooseLanguage(normalized, command);
+                break;
             default:
                 if (!OnCommand(command))
                 {
@@ -62,7 +88,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
     {
         switch (_state.Stage)
         {
-            case Stage.New or Stage.Closed or Stage.Consent:
+            case Stage.New or Stage.Closed or Stage.Consent or Stage.ChooseLanguage:
                 Begin(PromoterCode.IsValid(payload) ? payload : _state.Promoter);
                 break;
             case Stage.Completed:
@@ -85,6 +111,11 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         }
 
         Say(Texts.LanguageChanged);
+        if (_state.Stage == Stage.ChooseLanguage)
+        {
+            _state = _state with { Stage = _state.ReturnTo };
+        }
+
         if (_state.Stage is Stage.New or Stage.Closed)
         {
             Begin(_state.Promoter);
@@ -93,6 +124,33 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         {
             Present();
         }
+    }
+
+    /// <summary>"idioma": the languages to choose from; the choice leads back to where the person was.</summary>
+    public void ChooseLanguage()
+    {
+        // From a pending confirmation the way back is where that confirmation was asked.
+        var returnTo = _state.Stage is Stage.ConfirmRestart or Stage.ConfirmDelete or Stage.ChooseLanguage ? _state.ReturnTo : _state.Stage;
+        _state = _state with { Stage = Stage.ChooseLanguage, ReturnTo = returnTo };
+        Present();
+    }
+
+    private void OnChooseLanguage(string normalized, Command command)
+    {
+        if (command == Command.Help)
+        {
+            Say(Texts.Help);
+            Present();
+            return;
+        }
+
+        if (Vocabulary.TryNumber(normalized, out var number) && number >= 1 && number <= survey.Languages.Count)
+        {
+            SwitchLanguage(survey.Languages[number - 1]);
+            return;
+        }
+
+        Reask(survey.LanguageMenu, survey.LanguageChoices);
     }
 
     /// <summary>The prompt the conversation waits on now; see <see cref="Reply.Prompt"/>.</summary>
@@ -104,13 +162,14 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         Stage.PickCorrection => "@pick",
         Stage.ConfirmRestart => "@restart",
         Stage.ConfirmDelete => "@delete",
+        Stage.ChooseLanguage => "@language",
         _ => "@none",
     };
 
     /// <summary>"q5.2" for the current question's step 2, built once per survey rather than once per turn.</summary>
     private string AskingPrompt(int step)
     {
-        var ids = survey.Prompts(_state.Question, _state.Language).PromptIds;
+        var ids = Compiled.Prompts[_state.Question].PromptIds;
         return step < ids.Count ? ids[step] : $"{Current.Code}.{step}";
     }
 
@@ -145,13 +204,18 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         Present();
     }
 
-    /// <summary>Shows the privacy notice and asks for consent; nothing about the person is kept before a yes.</summary>
+    /// <summary>
+    /// Shows the privacy notice and asks for consent; nothing about the person is kept before a yes. A person who has not
+    /// chosen a language, where the survey has more than two, chooses one first.
+    /// </summary>
     private void Begin(string? promoter)
     {
+        var choose = _state.Language.Length == 0 && survey.OffersLanguageMenu;
         _state = ConversationState.Initial with
         {
-            Stage = Stage.Consent,
-            Language = _state.Language,
+            Stage = choose ? Stage.ChooseLanguage : Stage.Consent,
+            ReturnTo = Stage.New,
+            Language = choose ? "" : Language,
             Promoter = promoter,
             LastSeen = _state.LastSeen,
         };
@@ -167,7 +231,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
             return;
         }
 
-        var answer = YesNoParser.Parse(normalized);
+        var answer = Vocabulary.YesNo(normalized);
         if (!answer.IsOk)
         {
             Reask(Texts.YesNoInvalid, ConsentChoices());
@@ -195,7 +259,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
             Answers = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(new Answer?[survey.Questions.Count]),
             Draft = Answer.Empty,
         };
-        _events.Add(new ConversationStarted(now, _state.Promoter, _state.Language));
+        _events.Add(new ConversationStarted(now, _state.Promoter, Language));
         Advance();
     }
 
@@ -231,7 +295,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
             return;
         }
 
-        var choice = command == Command.Restart ? 1 : PickOf(normalized, Texts.Continue, Texts.StartOver, ["seguir", "continue"], ["de nuevo", "empezar", "reiniciar", "restart", "start over"]);
+        var choice = command == Command.Restart ? 1 : PickOf(normalized, Texts.Continue, Texts.StartOver, "continue", "startOver");
         switch (choice)
         {
             case 0:
@@ -250,10 +314,10 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
 
     private void OnConfirmDelete(string normalized)
     {
-        var yesNo = YesNoParser.Parse(normalized);
-        var choice = CommandParser.Parse(normalized) == Command.Delete ? 0
+        var yesNo = Vocabulary.YesNo(normalized);
+        var choice = Vocabulary.CommandOf(normalized, out _) == Command.Delete ? 0
             : yesNo.IsOk ? (yesNo.Value ? 0 : 1)
-            : PickOf(normalized, Texts.DeleteYes, Texts.DeleteNo, [], ["continuar", "continue"]);
+            : PickOf(normalized, Texts.DeleteYes, Texts.DeleteNo, null, "keep");
         switch (choice)
         {
             case 0:
@@ -288,7 +352,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         switch (_state.Stage)
         {
             case Stage.Consent:
-                _replies.Add(new Reply(survey.ConsentText(_state.Language), ReplyStyle.YesNo, ConsentChoices(), Prompt: CurrentPrompt));
+                _replies.Add(new Reply(Compiled.ConsentText, ReplyStyle.YesNo, ConsentChoices(), Prompt: CurrentPrompt));
                 break;
             case Stage.Asking:
                 Ask(isNew: false);
@@ -305,6 +369,9 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
             case Stage.ConfirmDelete:
                 _replies.Add(new Reply(Texts.ConfirmDelete, ReplyStyle.SingleChoice, DeleteChoices(), Prompt: CurrentPrompt));
                 break;
+            case Stage.ChooseLanguage:
+                _replies.Add(new Reply(survey.LanguageMenu, ReplyStyle.SingleChoice, survey.LanguageChoices, Prompt: CurrentPrompt));
+                break;
             case Stage.Completed:
                 Say(Texts.AlreadyDone);
                 break;
@@ -317,7 +384,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
     private void Say(string text) => _replies.Add(Reply.Plain(text));
 
     private void Reask(string text, IReadOnlyList<Choice> choices, ReplyStyle style = ReplyStyle.SingleChoice, string? question = null) =>
-        _replies.Add(new Reply(text, style, choices, question, ReplyKind.Reask, CurrentPrompt));
+        _replies.Add(new Reply(text, style, choices, question, ReplyKind.Reask, CurrentPrompt, Language));
 
     private Choice[] ConsentChoices() => [new("1", Texts.AcceptConsent), new("2", Texts.DeclineConsent)];
 
@@ -325,14 +392,18 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
 
     private Choice[] DeleteChoices() => [new("1", Texts.DeleteYes), new("2", Texts.DeleteNo)];
 
-    /// <summary>0 or 1 for a two-way choice typed as a number, the choice's label, or one of its extra words; -1 otherwise.</summary>
-    private static int PickOf(string normalized, string first, string second, string[] firstWords, string[] secondWords)
+    /// <summary>
+    /// 0 or 1 for a two-way choice typed as a number ("1", "uno"), the choice's label, or one of its extra words (the
+    /// language packs' word lists named <paramref name="firstWords"/> and <paramref name="secondWords"/>); -1 otherwise.
+    /// </summary>
+    private int PickOf(string normalized, string first, string second, string? firstWords, string secondWords)
     {
-        if (normalized == "1" || normalized == TextNormalizer.Normalize(first) || firstWords.Contains(normalized))
+        var number = Vocabulary.TryNumber(normalized, out var n) ? n : 0;
+        if (number == 1 || normalized == TextNormalizer.Normalize(first) || (firstWords is not null && Vocabulary.IsWord(firstWords, normalized)))
         {
             return 0;
         }
 
-        return normalized == "2" || normalized == TextNormalizer.Normalize(second) || secondWords.Contains(normalized) ? 1 : -1;
+        return number == 2 || normalized == TextNormalizer.Normalize(second) || Vocabulary.IsWord(secondWords, normalized) ? 1 : -1;
     }
 }

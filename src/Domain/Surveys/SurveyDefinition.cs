@@ -30,6 +30,33 @@ public sealed record SurveyDefinition
     /// <summary>The highest question number: "Pregunta 4 de 12".</summary>
     public int QuestionCount => Questions.Count == 0 ? 0 : Questions.Max(q => q.Number);
 
+    /// <summary>Every text of the survey with the JSON path it was read from, in file order.</summary>
+    public IEnumerable<(string Path, LocalizedText Text)> Texts()
+    {
+        yield return ("$.title", Title);
+        yield return ("$.privacy", Privacy);
+        yield return ("$.thanks", Thanks);
+        for (var i = 0; i < Questions.Count; i++)
+        {
+            var q = Questions[i];
+            yield return ($"$.questions[{i}].text", q.Text);
+            for (var o = 0; o < q.Options.Count; o++)
+            {
+                yield return ($"$.questions[{i}].options[{o}].text", q.Options[o].Text);
+            }
+
+            for (var r = 0; r < q.Rows.Count; r++)
+            {
+                yield return ($"$.questions[{i}].rows[{r}].text", q.Rows[r].Text);
+            }
+
+            for (var p = 0; p < q.Parts.Count; p++)
+            {
+                yield return ($"$.questions[{i}].parts[{p}].text", q.Parts[p].Label);
+            }
+        }
+    }
+
     public int IndexOf(string questionCode)
     {
         for (var i = 0; i < Questions.Count; i++)

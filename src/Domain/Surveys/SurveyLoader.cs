@@ -18,22 +18,15 @@ public static class SurveyLoader
         ["ranked"] = QuestionKind.Ranked,
     };
 
+    /// <summary>A kind as the survey file writes it ("singleChoice").</summary>
+    public static string KindName(QuestionKind kind) => Kinds.First(k => k.Value == kind).Key;
+
     /// <summary>The option codes of a yes/no question.</summary>
     public static readonly IReadOnlyList<string> YesNoCodes = ["si", "no"];
 
     public static SurveyDefinition Parse(string json, string source)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            throw new SurveyDefinitionException(source, $"line {e.LineNumber + 1}", $"not valid JSON: {e.Message}");
-        }
-
-        using (document)
+        using (var document = SurveyReader.ParseDocument(json, source))
         {
             return Read(document.RootElement, source);
         }
@@ -161,7 +154,7 @@ public static class SurveyLoader
         CheckUnique(reader, q.Options.Select(o => o.Code), $"{path}.options", "option code");
         CheckUnique(reader, q.Rows.Select(o => o.Code), $"{path}.rows", "row code");
         CheckUnique(reader, q.Parts.Select(p => p.Code), $"{path}.parts", "part code");
-        CheckUnique(reader, q.Options.SelectMany(o => o.Aliases.Select(a => a.ToLowerInvariant())), $"{path}.options", "alias");
+        CheckUnique(reader, q.Options.SelectMany(o => o.AllAliases.Select(a => a.ToLowerInvariant())), $"{path}.options", "alias");
     }
 
     private static void CheckCrossReferences(SurveyReader reader, List<Question> questions)
@@ -209,7 +202,7 @@ public static class SurveyLoader
         {
             var at = $"{path}.{name}[{i}]";
             reader.OnlyProperties(items[i], at, "code", "text", "aliases", "other");
-            options.Add(new SurveyOption(reader.Code(items[i], at), reader.Text(items[i], "text", at), reader.Strings(items[i], "aliases", at), reader.Bool(items[i], "other", at)));
+            options.Add(new SurveyOption(reader.Code(items[i], at), reader.Text(items[i], "text", at), reader.Aliases(items[i], at), reader.Bool(items[i], "other", at)));
         }
 
         return options;

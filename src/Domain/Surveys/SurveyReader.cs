@@ -9,6 +9,19 @@ internal sealed class SurveyReader(string source, string defaultLanguage, IReadO
 
     public SurveyDefinitionException Fail(string path, string fault) => new(source, path, fault);
 
+    /// <summary>A survey or language pack file's JSON (comments allowed); invalid JSON names its line.</summary>
+    public static JsonDocument ParseDocument(string json, string source)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            throw new SurveyDefinitionException(source, $"line {e.LineNumber + 1}", $"not valid JSON: {e.Message}");
+        }
+    }
+
     public void OnlyProperties(JsonElement obj, string path, params string[] allowed)
     {
         Expect(obj, JsonValueKind.Object, path);
@@ -90,17 +103,53 @@ internal sealed class SurveyReader(string source, string defaultLanguage, IReadO
         return [.. value.EnumerateArray()];
     }
 
-    public IReadOnlyList<string> Strings(JsonElement obj, string name, string path)
+    public IReadOnlyList<string> Strings(JsonElement obj, string name, string path) =>
+        obj.TryGetProperty(name, out var value) ? StringItems(value, $"{path}.{name}") : [];
+
+    /// <summary>An array of strings that is itself the value at <paramref name="path"/>.</summary>
+    public IReadOnlyList<string> StringItems(JsonElement array, string path)
     {
-        var items = Array(obj, name, path, required: false);
-        var result = new List<string>(items.Count);
-        for (var i = 0; i < items.Count; i++)
+        Expect(array, JsonValueKind.Array, path);
+        var result = new List<string>(array.GetArrayLength());
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
         {
-            Expect(items[i], JsonValueKind.String, $"{path}.{name}[{i}]");
-            result.Add(items[i].GetString()!);
+            Expect(item, JsonValueKind.String, $"{path}[{i++}]");
+            result.Add(item.GetString()!);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// An option's aliases: an array (words of any language) or an object of arrays keyed by language; see
+    /// <see cref="SurveyOption.Aliases"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases(JsonElement obj, string path)
+    {
+        var at = $"{path}.aliases";
+        if (!obj.TryGetProperty("aliases", out var value))
+        {
+            return new Dictionary<string, IReadOnlyList<string>>();
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return new Dictionary<string, IReadOnlyList<string>> { [SurveyOption.AnyLanguage] = StringItems(value, at) };
+        }
+
+        var byLanguage = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var entry in value.EnumerateObject())
+        {
+            if (!languages.Contains(entry.Name))
+            {
+                throw Fail($"{at}.{entry.Name}", $"language '{entry.Name}' is not listed in $.languages");
+            }
+
+            byLanguage[entry.Name] = StringItems(entry.Value, $"{at}.{entry.Name}");
+        }
+
+        return byLanguage;
     }
 
     /// <summary>A text is either a plain string (default language) or an object keyed by language.</summary>

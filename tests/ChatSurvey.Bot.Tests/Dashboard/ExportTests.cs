@@ -38,6 +38,27 @@ public sealed class ExportTests(SeededDashboard dashboard) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task Xlsx_AllResponses_SameValuesAsTheCsvAndTheDictionarySheet()
+    {
+        using var response = await dashboard.Staff.GetAsync("/staff/export/responses.xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        var sheets = XlsxSheets.Read(await response.Content.ReadAsByteArrayAsync());
+        var csvBytes = await (await dashboard.Staff.GetAsync("/staff/export/responses.csv")).Content.ReadAsByteArrayAsync();
+        var csv = RfcCsv.Parse(Encoding.UTF8.GetString(csvBytes, 3, csvBytes.Length - 3));
+        var dictionaryBytes = await (await dashboard.Staff.GetAsync("/staff/export/dictionary.csv")).Content.ReadAsByteArrayAsync();
+        var dictionary = RfcCsv.Parse(Encoding.UTF8.GetString(dictionaryBytes, 3, dictionaryBytes.Length - 3));
+
+        Assert.Equal(["respuestas", "diccionario"], sheets.Select(s => s.Name));
+        var rows = sheets[0].Rows;
+        // Row 1: the CSV's header; row 2: the question texts; then the CSV's rows, value for value.
+        Assert.Equal(csv[0], rows[0]);
+        Assert.Equal("¿Has escuchado sobre \"Gobierno Abierto\" con anterioridad?", rows[1][csv[0].IndexOf("q1")]);
+        Assert.Equal(csv.Skip(1).Select(r => r.ToList()), rows.Skip(2));
+        Assert.Equal(dictionary.Select(r => r.ToList()), sheets[1].Rows);
+        Assert.Contains("'=HYPERLINK(\"http://x.example\",\"clic\")", rows.SelectMany(r => r));
+    }
+
+    [Fact]
     public async Task Csv_OneRow_ValuesInTheirColumns()
     {
         var bytes = await (await dashboard.Staff.GetAsync("/staff/export/responses.csv")).Content.ReadAsByteArrayAsync();

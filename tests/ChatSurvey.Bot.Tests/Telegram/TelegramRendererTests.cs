@@ -12,7 +12,7 @@ public sealed class TelegramRendererTests
     [Fact]
     public void Render_YesNo_TwoButtonsInOneRowNoList()
     {
-        var message = Assert.Single(TelegramRenderer.Render(new Reply("¿Has escuchado?", ReplyStyle.YesNo, [new("1", "Sí"), new("2", "No")], "q1", Prompt: "q1.0")));
+        var message = Assert.Single(TelegramRenderer.Render(new Reply("¿Has escuchado?", ReplyStyle.YesNo, [new("1", "Sí"), new("2", "No")], "q1", Prompt: "q1.0"), TestSurvey.Compiled));
         Assert.Equal("¿Has escuchado?", message.Text);
         Assert.Equal([["Sí=a|q1.0|1", "No=a|q1.0|2"]], Rows(message));
     }
@@ -20,7 +20,7 @@ public sealed class TelegramRendererTests
     [Fact]
     public void Render_Grid_RatingButtonsSendTheLetter()
     {
-        var message = Assert.Single(TelegramRenderer.Render(new Reply("2 de 5: Participación", ReplyStyle.Grid, Ratings, "q5", Prompt: "q5.1")));
+        var message = Assert.Single(TelegramRenderer.Render(new Reply("2 de 5: Participación", ReplyStyle.Grid, Ratings, "q5", Prompt: "q5.1"), TestSurvey.Compiled));
         Assert.Equal([["Excelente=a|q5.1|E", "Bueno=a|q5.1|B", "Regular=a|q5.1|R"], ["Malo=a|q5.1|M", "Pésimo=a|q5.1|P"]], Rows(message));
     }
 
@@ -28,7 +28,7 @@ public sealed class TelegramRendererTests
     public void Render_RankedTopics_NumberedListAndRowsOfTwoToFourShortButtons()
     {
         var topics = RealQuestion("q11");
-        var message = Assert.Single(TelegramRenderer.Render(topics));
+        var message = Assert.Single(TelegramRenderer.Render(topics, TestSurvey.Compiled));
         Assert.Contains("\n4. Trámite y servicios digitales gubernamentales\n", message.Text, StringComparison.Ordinal);
         var rows = message.Keyboard!.InlineKeyboard.Select(r => r.ToList()).ToList();
         Assert.All(rows.SkipLast(1), r => Assert.InRange(r.Count, 2, 4));
@@ -40,12 +40,12 @@ public sealed class TelegramRendererTests
     [Fact]
     public void Render_MultipleChoice_TogglesPlusListo()
     {
-        var message = Assert.Single(TelegramRenderer.Render(RealQuestion("q3")));
+        var message = Assert.Single(TelegramRenderer.Render(RealQuestion("q3"), TestSurvey.Compiled));
         var buttons = message.Keyboard!.InlineKeyboard.SelectMany(r => r).ToList();
         Assert.Equal(9, buttons.Count);
         Assert.Equal("t|q3.0|1", buttons[0].CallbackData);
         Assert.Equal("t|q3.0|80", buttons[7].CallbackData);
-        Assert.Equal($"{TelegramToggles.DoneLabel}=d|q3.0|0", $"{buttons[8].Text}={buttons[8].CallbackData}");
+        Assert.Equal($"{TestSurvey.Compiled.Texts("es").Done}=d|q3.0|0", $"{buttons[8].Text}={buttons[8].CallbackData}");
         Assert.Single(message.Keyboard.InlineKeyboard.Last());
     }
 
@@ -54,7 +54,7 @@ public sealed class TelegramRendererTests
     {
         foreach (var code in TestSurvey.Compiled.Questions.Select(q => q.Code))
         {
-            foreach (var message in TelegramRenderer.Render(RealQuestion(code)))
+            foreach (var message in TelegramRenderer.Render(RealQuestion(code), TestSurvey.Compiled))
             {
                 Assert.All(message.Keyboard?.InlineKeyboard.SelectMany(r => r) ?? [], b => Assert.True(Encoding.UTF8.GetByteCount(b.CallbackData!) <= 64, b.CallbackData));
             }
@@ -64,7 +64,7 @@ public sealed class TelegramRendererTests
     [Fact]
     public void Render_PromptTooLongForCallbackData_TextOnlyTypingStillWorks()
     {
-        var message = Assert.Single(TelegramRenderer.Render(new Reply("¿?", ReplyStyle.SingleChoice, [new("1", "Uno"), new("2", "Dos")], Prompt: new string('q', 70))));
+        var message = Assert.Single(TelegramRenderer.Render(new Reply("¿?", ReplyStyle.SingleChoice, [new("1", "Uno"), new("2", "Dos")], Prompt: new string('q', 70)), TestSurvey.Compiled));
         Assert.Null(message.Keyboard);
         Assert.EndsWith("1. Uno\n2. Dos", message.Text, StringComparison.Ordinal);
     }
@@ -72,7 +72,7 @@ public sealed class TelegramRendererTests
     [Fact]
     public void Render_LongSummary_SplitWithKeyboardOnTheLastPiece()
     {
-        var messages = TelegramRenderer.Render(new Reply(string.Join('\n', Enumerable.Repeat("Pregunta: una respuesta bastante larga", 200)), ReplyStyle.SingleChoice, [new("1", "Enviar respuestas"), new("2", "Cambiar una respuesta")], Prompt: "@confirm"));
+        var messages = TelegramRenderer.Render(new Reply(string.Join('\n', Enumerable.Repeat("Pregunta: una respuesta bastante larga", 200)), ReplyStyle.SingleChoice, [new("1", "Enviar respuestas"), new("2", "Cambiar una respuesta")], Prompt: "@confirm"), TestSurvey.Compiled);
         Assert.True(messages.Count > 1);
         Assert.All(messages, m => Assert.True(m.Text.Length <= 4096));
         Assert.All(messages.SkipLast(1), m => Assert.Null(m.Keyboard));

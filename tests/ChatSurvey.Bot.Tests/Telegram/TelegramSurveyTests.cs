@@ -42,7 +42,7 @@ public sealed class TelegramSurveyTests(TelegramBotFixture fixture) : IClassFixt
         await chat.Toggle("1. Televisión");
         await chat.Toggle("3. Periódicos");
         await chat.Toggle("7. Redes sociales");
-        await chat.Press(TelegramToggles.DoneLabel, "Pregunta 4 de 12");
+        await chat.Press(TestSurvey.Compiled.Texts("es").Done, "Pregunta 4 de 12");
         await chat.Press("2. Bueno", "Pregunta 5 de 12");
         foreach (var (rating, next) in new[] { ("Bueno", "2 de 5"), ("Regular", "3 de 5"), ("Malo", "4 de 5"), ("Bueno", "5 de 5"), ("Excelente", "Pregunta 6 de 12") })
         {
@@ -121,7 +121,7 @@ public sealed class TelegramSurveyTests(TelegramBotFixture fixture) : IClassFixt
         await chat.Post(chat.Pressing(question3, "2. Radio"));
         await Bot.Api.WaitAsync(api => api.Calls("editMessageReplyMarkup").Skip(edits).FirstOrDefault(c => c.Status == 400), "the refused edit");
 
-        await chat.Press(TelegramToggles.DoneLabel, "Pregunta 4 de 12");
+        await chat.Press(TestSurvey.Compiled.Texts("es").Done, "Pregunta 4 de 12");
         Assert.Equal(1, Assert.Single((await Bot.ConversationAsync(chat.Id)).State.AnswerAt(2)!.Choices));
     }
 

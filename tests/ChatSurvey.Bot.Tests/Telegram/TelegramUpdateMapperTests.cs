@@ -77,6 +77,15 @@ public sealed class TelegramUpdateMapperTests
     public void Map_StartPayload_KeptAsTypedForTheEngineToValidate()
     {
         var update = JsonSerializer.Deserialize<Update>(TelegramUpdates.Text(1, Chat, "/start x y"), JsonBotAPI.Options)!;
-        Assert.Equal(Input.Start("x y"), TelegramUpdateMapper.Map(update, null).Input);
+        Assert.Equal(Input.Start("x y") with { Locale = "es" }, TelegramUpdateMapper.Map(update, null).Input);
+    }
+
+    [Fact]
+    public void Map_PrivateText_CarriesTheAppLanguage()
+    {
+        var json = TelegramUpdates.Text(1, Chat, "hola").Replace("\"language_code\":\"es\"", "\"language_code\":\"en-GB\"", StringComparison.Ordinal);
+        var update = JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!;
+
+        Assert.Equal("en-GB", TelegramUpdateMapper.Map(update, null).Input!.Locale);
     }
 }

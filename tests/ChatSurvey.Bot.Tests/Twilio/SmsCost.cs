@@ -13,7 +13,7 @@ public static class SmsCost
 
     public static IReadOnlyList<string> WholeSurvey(bool compact)
     {
-        var renderer = new TwilioRenderer(compact);
+        var renderer = new TwilioRenderer(compact, TestSurvey.Compiled);
         var survey = TestSurvey.Compiled;
         var state = ConversationState.Initial;
         var now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

@@ -110,7 +110,7 @@ public sealed class TwilioSenderTests
         Assert.True(sender.CanRemind(silent, now));
 
         bot.Api.FailNext(person, (400, 63016));
-        await sender.SendAsync(person["whatsapp:".Length..], [Reply.Plain(BotTexts.Spanish.Reminder) with { Kind = ReplyKind.Reminder }, Reply.Plain("Pregunta 4 de 12")], CancellationToken.None);
+        await sender.SendAsync(person["whatsapp:".Length..], [Reply.Plain(TestSurvey.Compiled.Texts("es").Reminder) with { Kind = ReplyKind.Reminder }, Reply.Plain("Pregunta 4 de 12")], CancellationToken.None);
 
         var template = Assert.Single(bot.Api.Accepted);
         Assert.Equal("HX00000000000000000000000000000001", template.ContentSid);

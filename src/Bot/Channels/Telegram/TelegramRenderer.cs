@@ -13,17 +13,18 @@ public static class TelegramRenderer
     /// <summary>Long labels are cut on the buttons; the full text is in the numbered list above them.</summary>
     private const int MaxButtonText = 26;
 
-    public static IReadOnlyList<OutgoingMessage> Render(Reply reply)
+    /// <param name="survey">For the words the buttons add (the "Listo" of multiple choice), in the reply's language.</param>
+    public static IReadOnlyList<OutgoingMessage> Render(Reply reply, CompiledSurvey survey)
     {
         var numbered = reply.Style is ReplyStyle.SingleChoice or ReplyStyle.MultipleChoice or ReplyStyle.Ranked && reply.Choices.Count > 0;
         var text = numbered ? reply.Text + "\n\n" + string.Join('\n', reply.Choices.Select(c => $"{c.Value}. {c.Label}")) : reply.Text;
-        var keyboard = Keyboard(reply, numbered);
+        var keyboard = Keyboard(reply, numbered, survey.Texts(reply.Language ?? "").Done);
         // The list may push a long summary past Telegram's 4,096 characters; the keyboard goes with the last piece.
         var pieces = ReplySplitter.Split([Reply.Plain(text)]);
         return [.. pieces.Select((piece, i) => new OutgoingMessage(piece.Text, i == pieces.Count - 1 ? keyboard : null))];
     }
 
-    private static InlineKeyboardMarkup? Keyboard(Reply reply, bool numbered)
+    private static InlineKeyboardMarkup? Keyboard(Reply reply, bool numbered, string done)
     {
         if (reply.Prompt is not { } prompt || reply.Choices.Count == 0 || reply.Style == ReplyStyle.Plain)
         {
@@ -40,7 +41,7 @@ public static class TelegramRenderer
             }
 
             rows = [.. Layout(labels.Select((label, i) => TelegramToggles.Button(prompt, label, i, selection: 0)).ToList())];
-            rows.Add([TelegramToggles.DoneButton(prompt, selection: 0)]);
+            rows.Add([TelegramToggles.DoneButton(prompt, selection: 0, done)]);
         }
         else
         {

@@ -12,7 +12,7 @@ namespace ChatSurvey.Bot.Channels.Telegram;
 /// 429 with a long retry_after is "later"; anything transient past the API's retries throws (the dispatcher reports it
 /// as failed, and the replies stay pending).
 /// </summary>
-public sealed partial class TelegramSender(TelegramApi api, ILogger<TelegramSender> logger) : IChannelSender
+public sealed partial class TelegramSender(TelegramApi api, CompiledSurvey survey, ILogger<TelegramSender> logger) : IChannelSender
 {
     public Channel Channel => Channel.Telegram;
 
@@ -21,7 +21,7 @@ public sealed partial class TelegramSender(TelegramApi api, ILogger<TelegramSend
     public async Task<SendOutcome> SendAsync(string userId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         var chatId = long.Parse(userId, CultureInfo.InvariantCulture);
-        foreach (var message in replies.SelectMany(TelegramRenderer.Render))
+        foreach (var message in replies.SelectMany(reply => TelegramRenderer.Render(reply, survey)))
         {
             var outcome = await SendOneAsync(chatId, message, cancellationToken);
             if (outcome != SendOutcome.Sent)

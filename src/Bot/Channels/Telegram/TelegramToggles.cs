@@ -12,7 +12,6 @@ namespace ChatSurvey.Bot.Channels.Telegram;
 public static class TelegramToggles
 {
     public const string Mark = "✓ ";
-    public const string DoneLabel = "Listo ✅";
 
     /// <summary>The selection is a bitmask of option positions and the engine reads options by number: positions must be the numbers 1…n.</summary>
     public static bool CanToggle(IReadOnlyList<Choice> choices) =>
@@ -25,8 +24,9 @@ public static class TelegramToggles
         return InlineKeyboardButton.WithCallbackData(text, TelegramCallbackData.ForSelection(TelegramCallbackData.Toggle, prompt, selection ^ bit).ToString());
     }
 
-    public static InlineKeyboardButton DoneButton(string prompt, ulong selection) =>
-        InlineKeyboardButton.WithCallbackData(DoneLabel, TelegramCallbackData.ForSelection(TelegramCallbackData.Done, prompt, selection).ToString());
+    /// <param name="label">"Listo ✅" in the conversation's language (the pack's text <c>done</c>).</param>
+    public static InlineKeyboardButton DoneButton(string prompt, ulong selection, string label) =>
+        InlineKeyboardButton.WithCallbackData(label, TelegramCallbackData.ForSelection(TelegramCallbackData.Done, prompt, selection).ToString());
 
     /// <summary>
     /// The keyboard after a toggle press: the same rows, with the marks and button data of the new selection; null
@@ -50,7 +50,8 @@ public static class TelegramToggles
                 buttons.Add(data?.Kind switch
                 {
                     TelegramCallbackData.Toggle => Button(press.Prompt, Unmarked(button.Text), position++, selection),
-                    TelegramCallbackData.Done => DoneButton(press.Prompt, selection),
+                    // The label stays in the language it was sent in.
+                    TelegramCallbackData.Done => DoneButton(press.Prompt, selection, button.Text),
                     _ => button,
                 });
             }

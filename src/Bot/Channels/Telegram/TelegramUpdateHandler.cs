@@ -16,7 +16,8 @@ public sealed class TelegramUpdateHandler(
     ConversationService conversations,
     TelegramBackgroundCalls calls,
     TelegramMetrics metrics,
-    IOptions<TelegramOptions> options)
+    IOptions<TelegramOptions> options,
+    CompiledSurvey survey)
 {
     // Groups told where to answer, in this process. Groups that address the bot are few; a restart may tell one twice.
     private readonly ConcurrentDictionary<long, bool> _toldGroups = new();
@@ -50,7 +51,7 @@ public sealed class TelegramUpdateHandler(
             case TelegramAction.GroupNotice:
                 if (_toldGroups.TryAdd(inbound.ChatId, true))
                 {
-                    calls.Send(inbound.ChatId, GroupNotice(options.Value.BotUsername));
+                    calls.Send(inbound.ChatId, GroupNotice(options.Value.BotUsername, survey.Texts(survey.Definition.DefaultLanguage)));
                 }
 
                 break;
@@ -60,9 +61,10 @@ public sealed class TelegramUpdateHandler(
         }
     }
 
-    public static string GroupNotice(string? botUsername) => botUsername is { Length: > 0 }
-        ? $"¡Hola! La encuesta se responde en un chat privado conmigo: https://t.me/{botUsername}"
-        : "¡Hola! La encuesta se responde en un chat privado conmigo: abre mi perfil y pulsa «Iniciar».";
+    /// <summary>A group has no conversation, and so no language of its own: the notice is in the survey's default one.</summary>
+    public static string GroupNotice(string? botUsername, BotTexts texts) => botUsername is { Length: > 0 }
+        ? string.Format(null, texts.GroupNotice, $"https://t.me/{botUsername}")
+        : texts.GroupNoticeWithoutLink;
 
     private static ConversationKey Key(long chatId) => new(Channel.Telegram, chatId.ToString(CultureInfo.InvariantCulture));
 }

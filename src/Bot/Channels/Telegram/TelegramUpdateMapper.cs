@@ -29,7 +29,9 @@ public static class TelegramUpdateMapper
         if (message.Text is { } text)
         {
             text = WithoutBotName(text);
-            return new(TelegramAction.Converse, chat, CommandParser.IsStart(text, out var payload) ? Input.Start(payload) : Input.FromText(text));
+            var input = CommandParser.IsStart(text, out var payload) ? Input.Start(payload) : Input.FromText(text);
+            // The app's language picks the conversation's until the person chooses one (when the survey has it).
+            return new(TelegramAction.Converse, chat, input with { Locale = message.From?.LanguageCode });
         }
 
         return message.Type switch

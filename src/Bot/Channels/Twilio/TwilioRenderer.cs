@@ -10,8 +10,10 @@ namespace ChatSurvey.Bot.Channels.Twilio;
 /// leaves the list out (the person has it just above), a grid shows its scale once per question rather than on every
 /// row, and in compact mode the texts are sent in GSM-7 with short hints (see <see cref="SmsCompactTexts"/>).
 /// </summary>
-public sealed class TwilioRenderer(bool compactSms)
+public sealed class TwilioRenderer(bool compactSms, CompiledSurvey survey)
 {
+    private readonly SmsCompactTexts _compact = new(survey);
+
     /// <summary>Twilio's limit for one message body, SMS (concatenated) and WhatsApp alike.</summary>
     public const int MaxLength = 1600;
 
@@ -36,7 +38,7 @@ public sealed class TwilioRenderer(bool compactSms)
 
     private string RenderSms(Reply reply)
     {
-        var text = compactSms ? SmsCompactTexts.Shorten(reply.Text, Scale(reply.Choices)) : reply.Text;
+        var text = compactSms ? _compact.Shorten(reply.Text, Scale(reply.Choices)) : reply.Text;
         var list = reply.IsReask || reply.Style == ReplyStyle.Grid || (compactSms && IsLaterRankedStep(reply))
             ? []
             : reply.Choices;

@@ -1,4 +1,5 @@
 using ChatSurvey.Bot.Conversations;
+using ChatSurvey.Domain.Conversations;
 using Microsoft.Extensions.Options;
 
 namespace ChatSurvey.Bot.Channels.Twilio;
@@ -30,7 +31,7 @@ public static class TwilioSetup
 
         services.AddSingleton<TwilioApi>();
         services.AddSingleton<TwilioSignatureFilter>();
-        services.AddSingleton(new TwilioRenderer(settings.CompactSms));
+        services.AddSingleton(sp => new TwilioRenderer(settings.CompactSms, sp.GetRequiredService<CompiledSurvey>()));
         // A channel without a sender of its own still receives; its replies wait (logged) until one is configured.
         if (settings.WhatsAppFrom.Length > 0 || settings.MessagingServiceSid.Length > 0)
         {

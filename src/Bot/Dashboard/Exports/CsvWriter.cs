@@ -44,6 +44,9 @@ public sealed class CsvWriter(Stream stream) : IAsyncDisposable
         await _writer.DisposeAsync();
     }
 
+    /// <summary>The value with a leading apostrophe when a spreadsheet would read it as a formula.</summary>
+    public static string Neutralize(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
     public static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -51,11 +54,7 @@ public sealed class CsvWriter(Stream stream) : IAsyncDisposable
             return "";
         }
 
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
+        value = Neutralize(value);
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -2,7 +2,8 @@ namespace ChatSurvey.Bot.Dashboard.Exports;
 
 /// <summary>
 /// The data dictionary as CSV: one row per export column with its type, question, kind, text and allowed codes
-/// ("E=Excelente; B=Bueno; …"), so the exported codes can be read without the survey file.
+/// ("E=Excelente; B=Bueno; …"), so the exported codes can be read without the survey file. The workbook export carries
+/// the same rows as its second sheet.
 /// </summary>
 public static class DataDictionaryCsv
 {
@@ -21,18 +22,21 @@ public static class DataDictionaryCsv
     {
         await using var csv = new CsvWriter(output);
         await csv.WriteRowAsync(Columns.Select(c => c.Name));
-        foreach (var column in layout.Columns)
+        foreach (var row in Rows(layout))
         {
-            await csv.WriteRowAsync(
-            [
-                column.Name,
-                column.Type,
-                column.Question,
-                column.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                column.Kind,
-                column.Title,
-                column.Codes is null ? null : string.Join("; ", column.Codes.Select(c => $"{c.Code}={c.Text}")),
-            ]);
+            await csv.WriteRowAsync(row);
         }
     }
+
+    /// <summary>One row per export column, in the order of <see cref="Columns"/>: what the CSV and the workbook's second sheet hold.</summary>
+    public static IEnumerable<string?[]> Rows(ExportLayout layout) => layout.Columns.Select(column => new[]
+    {
+        column.Name,
+        column.Type,
+        column.Question,
+        column.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        column.Kind,
+        column.Title,
+        column.Codes is null ? null : string.Join("; ", column.Codes.Select(c => $"{c.Code}={c.Text}")),
+    });
 }

@@ -15,6 +15,7 @@ public static class ExportEndpoints
     {
         staff.MapGet("/exports", Page);
         staff.MapGet("/export/responses.csv", Csv);
+        staff.MapGet("/export/responses.xlsx", Xlsx);
         staff.MapGet("/export/responses.jsonl", JsonLines);
         staff.MapGet("/export/dictionary.csv", Dictionary);
         staff.MapGet("/export/open-data.zip", OpenData);
@@ -30,6 +31,12 @@ public static class ExportEndpoints
     private static async Task Csv(HttpContext context, CsvExport export, CompiledSurvey survey)
     {
         Download(context, CsvWriter.ContentType, "respuestas", "csv");
+        await export.WriteAsync(context.Response.Body, ExportLayout.Staff(survey), DashboardFilter.Parse(context.Request.Query), context.RequestAborted);
+    }
+
+    private static async Task Xlsx(HttpContext context, XlsxExport export, CompiledSurvey survey)
+    {
+        Download(context, XlsxWriter.ContentType, "respuestas", "xlsx");
         await export.WriteAsync(context.Response.Body, ExportLayout.Staff(survey), DashboardFilter.Parse(context.Request.Query), context.RequestAborted);
     }
 

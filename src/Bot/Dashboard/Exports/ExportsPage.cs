@@ -16,6 +16,7 @@ public static class ExportsPage
             {FilterForm.Render("/staff/exports", filter, promoters)}
             <ul class="downloads">
             <li><a href="/staff/export/responses.csv{query}" download>Respuestas en CSV</a> — una fila por respuesta, UTF-8 con BOM (se abre bien en Excel), con seudónimo y horas exactas. Solo para uso interno.</li>
+            <li><a href="/staff/export/responses.xlsx{query}" download>Respuestas en Excel (XLSX)</a> — las mismas columnas que el CSV, con una fila de encabezado con el texto de cada pregunta y el diccionario de datos en una segunda hoja.</li>
             <li><a href="/staff/export/responses.jsonl{query}" download>Respuestas en JSON Lines</a> — un objeto JSON por línea, respuestas anidadas por pregunta.</li>
             <li><a href="/staff/export/dictionary.csv" download>Diccionario de datos</a> — cada columna con su pregunta, tipo y códigos.</li>
             </ul>
