@@ -65,7 +65,7 @@ internal static class AllocationRun
         var store = new RedisConversationStore(connection, keys, options, schedule, pseudonyms, TimeProvider.System);
         var domain = new SqlResponseStore(SqlDialect.Postgres.CreateDataSource(postgres.ConnectionString()), SqlDialect.Postgres);
         var gate = new InputGate(new InputOptions(), new KnownPromoters(domain, TimeProvider.System));
-        var service = new ConversationService(survey, store, pseudonyms, schedule, gate, new Bot.Channels.Deliveries(), TimeProvider.System);
+        var service = new ConversationService(new SurveyCatalog(survey), store, pseudonyms, schedule, gate, new Bot.Channels.Deliveries(), TimeProvider.System);
 
         // A real turn of the survey for every operation: person i / 27, step i % 27.
         string[] script = ["/start", .. SurveyScript.Answers];

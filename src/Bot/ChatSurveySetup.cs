@@ -23,6 +23,9 @@ public static partial class ChatSurveySetup
         // Loaded eagerly: a broken survey file must stop startup, not the first conversation.
         var survey = SurveyFile.Load(surveyOptions);
         builder.Services.AddSingleton(survey);
+        builder.Services.AddSingleton(surveyOptions);
+        builder.Services.AddSingleton(new SurveyCatalog(survey));
+        builder.Services.AddSingleton<SurveyArchive>();
         builder.Services.AddSingleton(InputLimits(configuration, survey));
         builder.Services.AddSingleton(TimeProvider.System);
         var secret = PseudonymKey(builder);
@@ -53,6 +56,8 @@ public static partial class ChatSurveySetup
     public static WebApplication MapChatSurvey(this WebApplication app)
     {
         app.MigrateDomainStoreAsync().GetAwaiter().GetResult();
+        // Earlier survey versions, so conversations started on them finish on them.
+        app.Services.GetRequiredService<SurveyArchive>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
         app.UseTrustedProxies();
         if (!app.Environment.IsDevelopment())
         {

@@ -43,20 +43,32 @@ public class StateSerializerTests(ITestOutputHelper output)
             StartedAt = 1_795_000_000,
             LastSeen = 1_795_000_600,
             Reminded = true,
+            Survey = CompiledSurvey.TagOf("ogaipo-gobierno-abierto", "2022.1"),
         };
 
         Assert.Equal(state, StateSerializer.Deserialize(StateSerializer.Serialize(state)));
     }
 
+    /// <summary>States written before versions were recorded (format 1) still load, with no survey recorded.</summary>
+    [Fact]
+    public void Deserialize_Format1_LoadsWithNoSurveyRecorded()
+    {
+        var state = StateSerializer.Deserialize(Convert.FromHexString("0102000002657300000000000000"));
+        Assert.Equal(ConversationState.Initial with { Stage = Stage.Asking, Language = "es" }, state);
+        Assert.Equal(0u, state.Survey);
+    }
+
     /// <summary>
-    /// Layout: format, stage, return-to, reminded, language, promoter, question, started, last seen, draft, answers.
-    /// A valid empty state is <c>01 02 00 00 02 65 73 00 00 00 00 00 00 00</c>.
+    /// Layout (format 1): format, stage, return-to, reminded, language, promoter, question, started, last seen, draft,
+    /// answers. A valid empty state is <c>01 02 00 00 02 65 73 00 00 00 00 00 00 00</c>; format 2 adds the survey tag
+    /// after the flags.
     /// </summary>
     [Theory]
     [InlineData("")]
     [InlineData("00")]
     [InlineData("68 6F 6C 61")]
-    [InlineData("02 02 00 00 02 65 73 00 00 00 00 00 00 00")]
+    [InlineData("03 02 00 00 02 65 73 00 00 00 00 00 00 00")]
+    [InlineData("02 02 00 00 FF FF FF FF FF 01 02 65 73 00 00 00 00 00 00 00")]
     [InlineData("01 02 00 00 02 65 73 00 00 00 00 00 00")]
     [InlineData("01 02 00 00 02 65 73 00 00 00 00 00 00 00 00")]
     [InlineData("01 02 00 00 63 65 73")]

@@ -1,5 +1,6 @@
 using ChatSurvey.Bot.Channels;
 using ChatSurvey.Bot.Observability;
+using ChatSurvey.Bot.Surveys;
 using ChatSurvey.Domain.Conversations;
 using ChatSurvey.Domain.Events;
 
@@ -11,10 +12,11 @@ namespace ChatSurvey.Bot.Conversations;
 /// <see cref="Deliveries"/> before the person's lock is released, so they leave in the order the messages were
 /// applied. Reminders and abandonment (from the sweeper), delivery outcomes (from the dispatcher) and deletions go
 /// through here too. A redelivered message changes nothing: the replies it produced go out again only while they are
-/// still pending, on every channel alike.
+/// still pending, on every channel alike. Each conversation runs on the survey version it started on
+/// (<see cref="SurveyCatalog"/>); one whose version is gone is told so and starts afresh.
 /// </summary>
 public sealed class ConversationService(
-    CompiledSurvey survey,
+    SurveyCatalog surveys,
     IConversationStore store,
     Pseudonymizer pseudonyms,
     ConversationSchedule schedule,
@@ -31,7 +33,12 @@ public sealed class ConversationService(
     public async Task<TurnResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var input = await gate.PrepareAsync(message.Person.Channel, message.Input, cancellationToken);
-        return await RunAsync(message.Person, message.MessageId, state => ConversationEngine.Resume(survey, state, input, time.GetUtcNow()), cancellationToken, resendPending: true);
+        return await RunAsync(
+            message.Person,
+            message.MessageId,
+            state => surveys.For(state) is { } survey ? ConversationEngine.Resume(survey, state, input, time.GetUtcNow()) : ConversationEngine.SurveyChanged(surveys.Current, state, time.GetUtcNow()),
+            cancellationToken,
+            resendPending: true);
     }
 
     /// <summary>
@@ -44,12 +51,13 @@ public sealed class ConversationService(
         return RunAsync(
             key,
             $"sweep:{now.ToUnixTimeSeconds()}",
-            state => state switch
+            state => (state, surveys.For(state)) switch
             {
-                { InProgress: false } => new Turn(state, [], []),
-                { Reminded: false } when canRemind(state) => ConversationEngine.Remind(survey, state, now),
-                { Reminded: false } => new Turn(state with { Reminded = true }, [], []),
-                _ when now.ToUnixTimeSeconds() - state.LastSeen >= schedule.IdleExpiry.TotalSeconds => ConversationEngine.Expire(survey, state, now),
+                ({ InProgress: false }, _) => new Turn(state, [], []),
+                // A reminder needs the survey the person is answering; without it, their next message explains.
+                ({ Reminded: false }, { } survey) when canRemind(state) => ConversationEngine.Remind(survey, state, now),
+                ({ Reminded: false }, _) => new Turn(state with { Reminded = true }, [], []),
+                (_, var survey) when now.ToUnixTimeSeconds() - state.LastSeen >= schedule.IdleExpiry.TotalSeconds => ConversationEngine.Expire(survey, state, now),
                 _ => new Turn(state, [], []),
             },
             cancellationToken);
@@ -101,7 +109,7 @@ public sealed class ConversationService(
     public const string StaffChannel = "staff";
 
     /// <summary>The address, only when this event is a completed response that says yes to being contacted.</summary>
-    private string? ContactOf(ConversationKey key, ConversationEvent e) =>
+    private static string? ContactOf(CompiledSurvey survey, ConversationKey key, ConversationEvent e) =>
         e is ConversationCompleted completed && survey.Definition.ContactConsent is { } consent &&
         completed.Response.Values.Contains(AnswerValue.ForOption(consent, "si"))
             ? key.UserId
@@ -145,8 +153,10 @@ public sealed class ConversationService(
         var deadline = time.GetTimestamp() + (long)(ConflictDeadline.TotalSeconds * time.TimestampFrequency);
         for (var attempt = 0; time.GetTimestamp() < deadline; attempt++)
         {
+            // The survey the turn ran on, for what its events say: which version, and who agreed to be contacted.
+            var survey = surveys.For(current.State) ?? surveys.Current;
             var turn = run(current.State);
-            var outbox = turn.Events.Select((e, i) => new OutboxEntry($"{respondent}:{messageId}:{i}", key.Channel.Name, respondent, e, ContactOf(key, e))).ToList();
+            var outbox = turn.Events.Select((e, i) => new OutboxEntry($"{respondent}:{messageId}:{i}", key.Channel.Name, respondent, e, ContactOf(survey, key, e), survey.Definition.Version)).ToList();
             var commit = new TurnCommit(messageId, turn.State, turn.Replies, outbox, pushes && turn.Replies.Count > 0, turn.Events.Any(e => e is DeletionRequested));
             var result = await store.CommitAsync(key, current.Version, commit, cancellationToken);
             switch (result.Outcome)
@@ -158,7 +168,7 @@ public sealed class ConversationService(
                     // Pending replies go out again (the queue drops them if they wait here already); sent ones do not.
                     // A web client that lost its response gets the current prompt again, which is what it is missing.
                     var latest = (result.Current ?? current).State;
-                    var replies = result.EarlierReplies ?? (pushes ? [] : ConversationEngine.Repeat(survey, latest));
+                    var replies = result.EarlierReplies ?? (pushes ? [] : ConversationEngine.Repeat(surveys.For(latest) ?? surveys.Current, latest));
                     return new TurnResult(messageId, replies, latest, IsDuplicate: true);
                 default:
                     current = result.Current ?? await store.LoadAsync(key, cancellationToken);

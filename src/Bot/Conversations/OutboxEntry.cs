@@ -11,4 +11,5 @@ namespace ChatSurvey.Bot.Conversations;
 /// The channel address (phone number, chat id), only on a completed response whose answers include consent to be
 /// contacted; the domain store keeps it apart, in the contacts table, with the time and version of that consent.
 /// </param>
-public sealed record OutboxEntry(string Id, string Channel, string Respondent, ConversationEvent Event, string? Contact = null);
+/// <param name="SurveyVersion">The version of the survey the conversation ran on when the event happened (null in entries written before versions were recorded).</param>
+public sealed record OutboxEntry(string Id, string Channel, string Respondent, ConversationEvent Event, string? Contact = null, string? SurveyVersion = null);

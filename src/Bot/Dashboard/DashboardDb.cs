@@ -47,6 +47,12 @@ public sealed class DashboardDb(SqlResponseStore store, IOptions<DashboardOption
             parameters.AddRange(channels.Select((c, i) => ($"f_channel{i}", (object?)c)));
         }
 
+        if (filter.Version is { } version)
+        {
+            conditions.Add($"{alias}.survey_version = @f_version");
+            parameters.Add(("f_version", version));
+        }
+
         if (filter.Promoter is { } promoter)
         {
             conditions.Add($"{alias}.promoter = @f_promoter");

@@ -100,6 +100,18 @@ internal static class Migrations
             removed INTEGER NOT NULL
         );
         """,
+        // Survey versions: every definition the bot has run, so conversations finish on the version they started on;
+        // events say which version they belong to (responses did already).
+        """
+        CREATE TABLE survey_versions (
+            survey_id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            definition TEXT NOT NULL,
+            archived_at {time} NOT NULL,
+            PRIMARY KEY (survey_id, version)
+        );
+        ALTER TABLE conversation_events ADD COLUMN survey_version TEXT;
+        """,
     ];
 
     public static int Latest => Steps.Length;

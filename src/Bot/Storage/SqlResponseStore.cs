@@ -102,7 +102,7 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
             var respondent = entry.Event is DeletionRequested ? null : entry.Respondent;
             var columns = EventColumns.Of(entry.Event);
             sql.Queue(
-                "INSERT INTO conversation_events (id, at, type, channel, respondent, promoter, question, detail) VALUES (@id, @at, @type, @channel, @respondent, @promoter, @question, @detail) ON CONFLICT DO NOTHING",
+                "INSERT INTO conversation_events (id, at, type, channel, respondent, promoter, question, detail, survey_version) VALUES (@id, @at, @type, @channel, @respondent, @promoter, @question, @detail, @version) ON CONFLICT DO NOTHING",
                 ("id", OpaqueId(entry.Id)),
                 ("at", dialect.Time(entry.Event.At)),
                 ("type", columns.Type),
@@ -110,7 +110,8 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
                 ("respondent", respondent),
                 ("promoter", columns.Promoter),
                 ("question", columns.Question),
-                ("detail", columns.Detail));
+                ("detail", columns.Detail),
+                ("version", entry.SurveyVersion));
         }
     }
 

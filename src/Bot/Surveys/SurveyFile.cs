@@ -20,15 +20,11 @@ public static class SurveyFile
     }
 
     /// <summary>The survey file, parsed and validated.</summary>
-    public static SurveyDefinition Read(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new SurveyDefinitionException(path, "$", "file not found (set Survey:Path)");
-        }
+    public static SurveyDefinition Read(string path) => SurveyLoader.Parse(Text(path), path);
 
-        return SurveyLoader.Parse(File.ReadAllText(path), path);
-    }
+    /// <summary>The file's text, as <see cref="SurveyArchive"/> keeps it.</summary>
+    public static string Text(string path) =>
+        File.Exists(path) ? File.ReadAllText(path) : throw new SurveyDefinitionException(path, "$", "file not found (set Survey:Path)");
 
     /// <summary>Every pack in the languages folder beside <paramref name="surveyPath"/>, parsed and validated.</summary>
     public static List<(LanguagePack Pack, string Source)> Packs(string surveyPath)

@@ -61,6 +61,7 @@ public sealed record BotTexts
     public required string Welcome { get; init; }
     public required string StaleButton { get; init; }
     public required string Reminder { get; init; }
+    public required string SurveyChanged { get; init; }
     public required string ChooseLanguage { get; init; }
     public required string LanguageInvitation { get; init; }
     public required string LanguageCommandHint { get; init; }

@@ -17,6 +17,7 @@ public sealed class CompiledSurvey
     public CompiledSurvey(SurveyDefinition definition, IReadOnlyList<(LanguagePack Pack, string Source)> packs, TimeSpan? resumePromptAfter = null, bool oneResponsePerPerson = true)
     {
         Definition = definition;
+        Tag = TagOf(definition.Id, definition.Version);
         ResumePromptAfter = resumePromptAfter ?? TimeSpan.FromHours(12);
         OneResponsePerPerson = oneResponsePerPerson;
         Conditions = [.. definition.Questions.Select(q => q.When is null ? (-1, -1) : ConditionOf(definition, q.When))];
@@ -42,6 +43,19 @@ public sealed class CompiledSurvey
     }
 
     public SurveyDefinition Definition { get; }
+
+    /// <summary>
+    /// The survey id and version in 32 bits, kept in every conversation's state (<see cref="ConversationState.Survey"/>)
+    /// so it finishes on the version it started on. Never 0, which means "not recorded".
+    /// </summary>
+    public uint Tag { get; }
+
+    public static uint TagOf(string id, string version)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{id}\n{version}"));
+        var tag = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash);
+        return tag == 0 ? 1 : tag;
+    }
 
     /// <summary>After this much silence, a returning person is asked "¿continuar o empezar de nuevo?".</summary>
     public TimeSpan ResumePromptAfter { get; }

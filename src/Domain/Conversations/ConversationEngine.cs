@@ -77,15 +77,27 @@ public static class ConversationEngine
     public static Turn MarkUnreachable(ConversationState state, DateTimeOffset now, string reason) =>
         state.Unreachable ? new Turn(state, [], []) : new Turn(state with { Unreachable = true }, [], [new Events.PersonUnreachable(now, reason)]);
 
+    /// <summary>
+    /// A message in a conversation whose survey version is no longer available: a clear message and a fresh start on
+    /// <paramref name="current"/>, never an exception or an answer read against the wrong questions.
+    /// </summary>
+    public static Turn SurveyChanged(CompiledSurvey current, ConversationState state, DateTimeOffset now)
+    {
+        var turn = new TurnBuilder(current, state with { LastSeen = now.ToUnixTimeSeconds(), Reminded = false, Unreachable = false }, now);
+        turn.SurveyChanged();
+        return turn.Build();
+    }
+
     /// <summary>An in-progress conversation silent past its idle limit ends as abandoned; its answers are dropped.</summary>
-    public static Turn Expire(CompiledSurvey survey, ConversationState state, DateTimeOffset now)
+    public static Turn Expire(CompiledSurvey? survey, ConversationState state, DateTimeOffset now)
     {
         if (!state.InProgress)
         {
             return new Turn(state, [], []);
         }
 
-        var question = state.Stage == Stage.Asking ? survey.Questions[state.Question].Code : null;
+        // A survey version no longer available (null) cannot name the question.
+        var question = state.Stage == Stage.Asking && survey is not null && state.Question < survey.Questions.Count ? survey.Questions[state.Question].Code : null;
         var closed = ConversationState.Initial with { Stage = Stage.Closed, Language = state.Language, LastSeen = state.LastSeen };
         return new Turn(closed, [], [new Events.ConversationAbandoned(now, question)]);
     }

@@ -38,6 +38,12 @@ public sealed record ConversationState
     /// <summary>The last time the person wrote, in Unix seconds.</summary>
     public long LastSeen { get; init; }
 
+    /// <summary>
+    /// Which survey definition (id and version, see <see cref="CompiledSurvey.Tag"/>) the answers' positions refer to,
+    /// set when the survey starts; 0 before that, and in states written before versions were recorded.
+    /// </summary>
+    public uint Survey { get; init; }
+
     /// <summary>A reminder was sent for the current silence; the next message from the person clears it.</summary>
     public bool Reminded { get; init; }
 
@@ -52,7 +58,8 @@ public sealed record ConversationState
     public bool Equals(ConversationState? other) =>
         other is not null && Stage == other.Stage && Language == other.Language && Question == other.Question &&
         Answers.SequenceEqual(other.Answers) && Draft.Equals(other.Draft) && ReturnTo == other.ReturnTo &&
-        Promoter == other.Promoter && StartedAt == other.StartedAt && LastSeen == other.LastSeen && Reminded == other.Reminded && Unreachable == other.Unreachable;
+        Promoter == other.Promoter && StartedAt == other.StartedAt && LastSeen == other.LastSeen && Reminded == other.Reminded && Unreachable == other.Unreachable &&
+        Survey == other.Survey;
 
     public override int GetHashCode() => HashCode.Combine(Stage, Question, Answers.Length, LastSeen);
 }

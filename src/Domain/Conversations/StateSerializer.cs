@@ -11,7 +11,8 @@ namespace ChatSurvey.Domain.Conversations;
 /// </summary>
 public static class StateSerializer
 {
-    private const byte Format = 1;
+    /// <summary>Format 2 adds the survey tag after the flags; format 1 (no tag) is still read.</summary>
+    private const byte Format = 2;
 
     public static byte[] Serialize(ConversationState state)
     {
@@ -34,6 +35,7 @@ public static class StateSerializer
         writer.Byte((byte)state.Stage);
         writer.Byte((byte)state.ReturnTo);
         writer.Byte((byte)((state.Reminded ? 1 : 0) | (state.Unreachable ? 2 : 0)));
+        writer.Number(state.Survey);
         writer.String(state.Language);
         writer.String(state.Promoter ?? "");
         writer.Number(state.Question);
@@ -55,7 +57,8 @@ public static class StateSerializer
     public static ConversationState Deserialize(ReadOnlySpan<byte> bytes)
     {
         var reader = new Reader(bytes);
-        if (reader.Byte() != Format)
+        var format = reader.Byte();
+        if (format is not (1 or Format))
         {
             throw new FormatException("Unknown conversation state format.");
         }
@@ -63,6 +66,12 @@ public static class StateSerializer
         var stage = (Stage)reader.Byte();
         var returnTo = (Stage)reader.Byte();
         var flags = reader.Byte();
+        var survey = format == 1 ? 0 : reader.Number();
+        if (survey is < 0 or > uint.MaxValue)
+        {
+            throw new FormatException("Malformed survey tag in conversation state.");
+        }
+
         var language = reader.Language();
         var promoter = reader.String();
         var question = (int)reader.Number();
@@ -88,6 +97,7 @@ public static class StateSerializer
             ReturnTo = returnTo,
             Reminded = (flags & 1) != 0,
             Unreachable = (flags & 2) != 0,
+            Survey = (uint)survey,
             Language = language,
             Promoter = promoter.Length > 0 ? promoter : null,
             Question = question,

@@ -186,6 +186,17 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         Present();
     }
 
+    /// <summary>
+    /// The survey the conversation started on is no longer available: say so, record the conversation as ended, and
+    /// start afresh with the privacy notice (nothing of the old answers is kept or misread).
+    /// </summary>
+    public void SurveyChanged()
+    {
+        _events.Add(new ConversationCancelled(now, CancelReason.SurveyChanged));
+        Say(Texts.SurveyChanged);
+        Begin(_state.Promoter);
+    }
+
     public void Repeat()
     {
         if (_state.Stage is not (Stage.New or Stage.Closed))
@@ -254,6 +265,7 @@ internal sealed partial class TurnBuilder(CompiledSurvey survey, ConversationSta
         _state = _state with
         {
             Stage = Stage.Asking,
+            Survey = survey.Tag,
             StartedAt = now.ToUnixTimeSeconds(),
             // A fresh array of nulls, wrapped rather than copied.
             Answers = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(new Answer?[survey.Questions.Count]),

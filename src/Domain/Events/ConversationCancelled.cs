@@ -9,6 +9,8 @@ public enum CancelReason : byte
     Cancelled,
     /// <summary>Chose to start over; a new start follows.</summary>
     Restarted,
+    /// <summary>The survey version the conversation started on is no longer available; a new start follows.</summary>
+    SurveyChanged,
 }
 
 /// <summary>

@@ -76,6 +76,19 @@ public abstract class DashboardQueryTests : IAsyncLifetime
         Assert.Equal(Seed.People.Count(p => p.Promoter is null), (int)counts[""].Started);
     }
 
+    [Fact]
+    public async Task Overview_FilteredByVersion_TheSeedsVersionIsEverythingAnotherIsNothing()
+    {
+        var queries = new OverviewQueries(Db, TestSurvey.Compiled);
+        var all = await queries.LoadAsync(DashboardFilter.All, default);
+        var same = await queries.LoadAsync(DashboardFilter.All with { Version = DashboardSeed.Version }, default);
+        var other = await queries.LoadAsync(DashboardFilter.All with { Version = "2023.1" }, default);
+
+        Assert.Equal(all.Totals, same.Totals);
+        Assert.Equal((0L, 0L), (other.Totals.Started, other.Totals.Completed));
+        Assert.Equal(0, (await new ResultsQueries(Db).LoadAsync(DashboardFilter.All with { Version = "2023.1" }, default)).Responses);
+    }
+
     [Theory]
     [MemberData(nameof(Filters))]
     public async Task Results_SeededData_CountsPerOptionRowAndRank(string? channel, string? promoter, string? from, string? to)

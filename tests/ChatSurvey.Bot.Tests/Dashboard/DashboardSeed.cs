@@ -12,6 +12,9 @@ namespace ChatSurvey.Bot.Tests.Dashboard;
 public sealed class DashboardSeed
 {
     public static readonly DateTimeOffset Day1 = new(2026, 11, 2, 0, 0, 0, TimeSpan.FromHours(-6));
+
+    /// <summary>The survey version every seeded conversation ran on.</summary>
+    public const string Version = "2022.1";
     private static readonly string[] Channels = ["web", "whatsapp", "telegram", "sms"];
     private static readonly string?[] Promoters = ["radio_ixtlan", "sec_mujeres", null];
 
@@ -43,7 +46,7 @@ public sealed class DashboardSeed
         foreach (var p in People)
         {
             var n = 0;
-            void Add(ConversationEvent e) => entries.Add(new OutboxEntry($"{p.Respondent}:{n++}:0", p.Channel, p.Respondent, e));
+            void Add(ConversationEvent e) => entries.Add(new OutboxEntry($"{p.Respondent}:{n++}:0", p.Channel, p.Respondent, e, SurveyVersion: Version));
             Add(new ConversationStarted(p.FirstStart, p.Promoter, "es"));
             if (p.Starts.Count > 1)
             {
@@ -70,7 +73,7 @@ public sealed class DashboardSeed
             switch (p.Outcome)
             {
                 case SeedOutcome.Completed:
-                    Add(new ConversationCompleted(p.CompletedAt!.Value, new CompletedResponse("ogaipo-gobierno-abierto", "2022.1", "es", p.Promoter, p.LastStart, p.CompletedAt.Value, p.Values)));
+                    Add(new ConversationCompleted(p.CompletedAt!.Value, new CompletedResponse("ogaipo-gobierno-abierto", Version, "es", p.Promoter, p.LastStart, p.CompletedAt.Value, p.Values)));
                     break;
                 case SeedOutcome.Abandoned:
                     Add(new ConversationAbandoned(end.AddDays(30), p.LastAsked));
@@ -82,10 +85,10 @@ public sealed class DashboardSeed
         }
 
         // Declined the privacy notice: no start, so nobody to count.
-        entries.Add(new OutboxEntry("declined:0:0", "web", "declined", new ConversationCancelled(Day1.AddHours(9), CancelReason.Declined)));
+        entries.Add(new OutboxEntry("declined:0:0", "web", "declined", new ConversationCancelled(Day1.AddHours(9), CancelReason.Declined), SurveyVersion: Version));
         // Started and asked to be forgotten: the store keeps no trace that could be counted.
-        entries.Add(new OutboxEntry("gone:0:0", "sms", "gone", new ConversationStarted(Day1.AddHours(9), "radio_ixtlan", "es")));
-        entries.Add(new OutboxEntry("gone:1:0", "sms", "gone", new QuestionAsked(Day1.AddHours(9).AddSeconds(30), "q1")));
+        entries.Add(new OutboxEntry("gone:0:0", "sms", "gone", new ConversationStarted(Day1.AddHours(9), "radio_ixtlan", "es"), SurveyVersion: Version));
+        entries.Add(new OutboxEntry("gone:1:0", "sms", "gone", new QuestionAsked(Day1.AddHours(9).AddSeconds(30), "q1"), SurveyVersion: Version));
         entries.Add(new OutboxEntry("gone:2:0", "sms", "gone", new DeletionRequested(Day1.AddHours(9).AddMinutes(1))));
         return entries;
     }

@@ -14,7 +14,7 @@ public sealed class BotPipeline : IAsyncDisposable
 
     private BotPipeline(IConversationStore store, ISweepSource? sweep, IChannelSender? sender, Pseudonymizer pseudonyms, ConversationSchedule schedule, TimeProvider time)
     {
-        Service = new ConversationService(TestSurvey.Compiled, store, pseudonyms, schedule, NoPromoters.Gate, Deliveries, time);
+        Service = new ConversationService(new Bot.Surveys.SurveyCatalog(TestSurvey.Compiled), store, pseudonyms, schedule, NoPromoters.Gate, Deliveries, time);
         IChannelSender[] senders = sender is null ? [] : [sender];
         if (sender is not null)
         {

@@ -1,6 +1,7 @@
 using ChatSurvey.Bot.Dashboard.Filters;
 using ChatSurvey.Bot.Dashboard.Html;
 using ChatSurvey.Bot.Dashboard.Promoters;
+using ChatSurvey.Bot.Surveys;
 using ChatSurvey.Domain.Conversations;
 
 namespace ChatSurvey.Bot.Dashboard.Exports;
@@ -22,22 +23,25 @@ public static class ExportEndpoints
         return staff;
     }
 
-    private static async Task<IResult> Page(HttpContext context, PromoterStore promoters, CancellationToken cancellationToken)
+    private static async Task<IResult> Page(HttpContext context, PromoterStore promoters, SurveyCatalog surveys, CancellationToken cancellationToken)
     {
         var filter = DashboardFilter.Parse(context.Request.Query);
-        return Layout.Page(context, "Exportar", "/staff/exports", ExportsPage.Render(filter, await promoters.ListAsync(cancellationToken)));
+        return Layout.Page(context, "Exportar", "/staff/exports", ExportsPage.Render(filter, await promoters.ListAsync(cancellationToken), surveys.Versions));
     }
 
-    private static async Task Csv(HttpContext context, CsvExport export, CompiledSurvey survey)
+    /// <summary>The columns of the filtered version (the current one when every version is asked for).</summary>
+    private static async Task Csv(HttpContext context, CsvExport export, SurveyCatalog surveys)
     {
         Download(context, CsvWriter.ContentType, "respuestas", "csv");
-        await export.WriteAsync(context.Response.Body, ExportLayout.Staff(survey), DashboardFilter.Parse(context.Request.Query), context.RequestAborted);
+        var filter = DashboardFilter.Parse(context.Request.Query);
+        await export.WriteAsync(context.Response.Body, ExportLayout.Staff(surveys.ForVersion(filter.Version)), filter, context.RequestAborted);
     }
 
-    private static async Task Xlsx(HttpContext context, XlsxExport export, CompiledSurvey survey)
+    private static async Task Xlsx(HttpContext context, XlsxExport export, SurveyCatalog surveys)
     {
         Download(context, XlsxWriter.ContentType, "respuestas", "xlsx");
-        await export.WriteAsync(context.Response.Body, ExportLayout.Staff(survey), DashboardFilter.Parse(context.Request.Query), context.RequestAborted);
+        var filter = DashboardFilter.Parse(context.Request.Query);
+        await export.WriteAsync(context.Response.Body, ExportLayout.Staff(surveys.ForVersion(filter.Version)), filter, context.RequestAborted);
     }
 
     private static async Task JsonLines(HttpContext context, JsonLinesExport export)
@@ -46,10 +50,10 @@ public static class ExportEndpoints
         await export.WriteAsync(context.Response.Body, DashboardFilter.Parse(context.Request.Query), context.RequestAborted);
     }
 
-    private static async Task Dictionary(HttpContext context, CompiledSurvey survey)
+    private static async Task Dictionary(HttpContext context, SurveyCatalog surveys)
     {
         Download(context, CsvWriter.ContentType, "diccionario", "csv");
-        await DataDictionaryCsv.WriteAsync(context.Response.Body, ExportLayout.Staff(survey));
+        await DataDictionaryCsv.WriteAsync(context.Response.Body, ExportLayout.Staff(surveys.ForVersion(DashboardFilter.Parse(context.Request.Query).Version)));
     }
 
     private static async Task OpenData(HttpContext context, OpenDataPackage package)

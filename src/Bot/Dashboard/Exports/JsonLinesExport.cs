@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatSurvey.Bot.Dashboard.Filters;
+using ChatSurvey.Bot.Surveys;
 using ChatSurvey.Domain.Conversations;
 using ChatSurvey.Domain.Surveys;
 
@@ -12,7 +13,7 @@ namespace ChatSurvey.Bot.Dashboard.Exports;
 /// "started_at":"2026-11-27T12:00:00Z","completed_at":"2026-11-27T12:10:00Z","answers":{"q1":"si",
 /// "q3":["television","otro"],"q3_otro":"Perifoneo","q5":{"transparencia":"B"},"q9":{"problema_1":"…"},"q11":["salud","empleo"]}}</code>
 /// </summary>
-public sealed class JsonLinesExport(ResponseReader responses, CompiledSurvey survey)
+public sealed class JsonLinesExport(ResponseReader responses, SurveyCatalog surveys)
 {
     public const string ContentType = "application/x-ndjson; charset=utf-8";
 
@@ -37,6 +38,8 @@ public sealed class JsonLinesExport(ResponseReader responses, CompiledSurvey sur
 
     private void Write(Utf8JsonWriter json, ExportResponse r)
     {
+        // Each response's answers read against the version it was given on.
+        var survey = surveys.ForVersion(r.SurveyVersion);
         json.WriteStartObject();
         json.WriteString("id", r.Id);
         json.WriteString("respondent", r.Respondent);

@@ -23,11 +23,17 @@ public sealed record DashboardFilter(string? Channel, string? Promoter, DateOnly
 
     public static readonly IReadOnlyList<string> MessagingChannels = ["telegram", "whatsapp", "sms"];
 
+    /// <summary>The survey version the responses and events were given on ("2022.1"), or null for every version.</summary>
+    public string? Version { get; init; }
+
     public static DashboardFilter Parse(IQueryCollection query) => new(
         query["channel"].ToString() is var channel && (Channels.Contains(channel) || channel == Messaging) ? channel : null,
         query["promoter"].ToString() is var promoter && PromoterCode.IsValid(promoter) ? promoter : null,
         Day(query["from"]),
-        Day(query["to"]));
+        Day(query["to"]))
+    {
+        Version = query["version"].ToString() is { Length: > 0 and <= 32 } version && version.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_') ? version : null,
+    };
 
     public bool IsEmpty => this == All;
 
@@ -50,7 +56,7 @@ public sealed record DashboardFilter(string? Channel, string? Promoter, DateOnly
     {
         (string Name, string? Value)[] pairs =
         [
-            ("channel", Channel), ("promoter", Promoter),
+            ("channel", Channel), ("promoter", Promoter), ("version", Version),
             ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             .. extra,
         ];

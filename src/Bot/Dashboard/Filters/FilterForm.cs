@@ -14,8 +14,11 @@ public static class FilterForm
 
     public static string ChannelName(string channel) => ChannelNames.GetValueOrDefault(channel, channel);
 
-    public static Markup Render(string action, DashboardFilter filter, IReadOnlyList<Promoter> promoters, Markup extra = default)
+    /// <param name="versions">The survey versions known; with more than one, the form offers to pick one.</param>
+    public static Markup Render(string action, DashboardFilter filter, IReadOnlyList<Promoter> promoters, IReadOnlyList<string> versions, Markup extra = default)
     {
+        var versionOptions = versions.Select(v => Markup.Of($"""<option value="{v}"{Forms.Selected(filter.Version == v)}>{v}</option>"""));
+        var versionPicker = Markup.When(versions.Count > 1 || filter.Version is not null, Markup.Of($"""<div><label for="f-version">Versión</label><select id="f-version" name="version"><option value="">Todas</option>{versionOptions}</select></div>"""));
         var channels = DashboardFilter.Channels.Prepend(DashboardFilter.Messaging).Select(c => Markup.Of($"""<option value="{c}"{Forms.Selected(filter.Channel == c)}>{ChannelName(c)}</option>"""));
         var known = promoters.Select(p => Markup.Of($"""<option value="{p.Code}"{Forms.Selected(filter.Promoter == p.Code)}>{p.Name} ({p.Code})</option>"""));
         // A code that came in links but was never registered can still be filtered on.
@@ -23,6 +26,7 @@ public static class FilterForm
         return Markup.Of($"""
             <form class="filters" method="get" action="{action}">
             <div><label for="f-channel">Canal</label><select id="f-channel" name="channel"><option value="">Todos</option>{channels}</select></div>
+            {versionPicker}
             <div><label for="f-promoter">Promotor</label><select id="f-promoter" name="promoter"><option value="">Todos</option>{known}{unknown}</select></div>
             <div><label for="f-from">Iniciadas desde</label><input id="f-from" name="from" type="date" value="{filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"></div>
             <div><label for="f-to">hasta</label><input id="f-to" name="to" type="date" value="{filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"></div>

@@ -3,6 +3,7 @@ using ChatSurvey.Bot.Dashboard.Filters;
 using ChatSurvey.Bot.Dashboard.Html;
 using ChatSurvey.Bot.Dashboard.Promoters;
 using ChatSurvey.Bot.Storage;
+using ChatSurvey.Bot.Surveys;
 
 namespace ChatSurvey.Bot.Dashboard.Overview;
 
@@ -18,7 +19,7 @@ public static class OverviewEndpoints
     }
 
     private static async Task<IResult> Page(
-        HttpContext context, OverviewQueries queries, PromoterStore promoters, DeadLetterStore deadLetters, TimeProvider time, DashboardDb db, CancellationToken cancellationToken)
+        HttpContext context, OverviewQueries queries, PromoterStore promoters, DeadLetterStore deadLetters, SurveyCatalog surveys, TimeProvider time, DashboardDb db, CancellationToken cancellationToken)
     {
         var filter = DashboardFilter.Parse(context.Request.Query);
         var data = await queries.LoadAsync(filter, cancellationToken);
@@ -27,7 +28,7 @@ public static class OverviewEndpoints
         var body = Markup.Of($"""
             <h1>Tablero</h1>
             {DeadLetterPage.Banner(waiting)}
-            {FilterForm.Render("/staff", filter, known)}
+            {FilterForm.Render("/staff", filter, known, surveys.Versions)}
             <div id="live" data-live="/staff/api/overview{filter.Query()}">
             {OverviewPage.Figures(data, time.GetUtcNow(), db.Offset)}
             </div>

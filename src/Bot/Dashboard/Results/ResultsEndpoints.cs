@@ -1,6 +1,7 @@
 using ChatSurvey.Bot.Dashboard.Filters;
 using ChatSurvey.Bot.Dashboard.Html;
 using ChatSurvey.Bot.Dashboard.Promoters;
+using ChatSurvey.Bot.Surveys;
 using ChatSurvey.Domain.Conversations;
 
 namespace ChatSurvey.Bot.Dashboard.Results;
@@ -16,22 +17,24 @@ public static class ResultsEndpoints
         return staff;
     }
 
-    private static async Task<IResult> Results(HttpContext context, ResultsQueries queries, PromoterStore promoters, CompiledSurvey survey, CancellationToken cancellationToken)
+    private static async Task<IResult> Results(HttpContext context, ResultsQueries queries, PromoterStore promoters, SurveyCatalog surveys, CancellationToken cancellationToken)
     {
         var filter = DashboardFilter.Parse(context.Request.Query);
+        var survey = surveys.ForVersion(filter.Version);
         var data = await queries.LoadAsync(filter, cancellationToken);
         var known = await promoters.ListAsync(cancellationToken);
         var body = Markup.Of($"""
             <h1>Resultados por pregunta</h1>
-            {FilterForm.Render("/staff/results", filter, known)}
+            {FilterForm.Render("/staff/results", filter, known, surveys.Versions)}
             {ResultsPage.Render(survey, data, filter)}
             """);
         return Layout.Page(context, "Resultados", "/staff/results", body);
     }
 
-    private static async Task<IResult> Texts(HttpContext context, ResultsQueries queries, PromoterStore promoters, CompiledSurvey survey, DashboardDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> Texts(HttpContext context, ResultsQueries queries, PromoterStore promoters, SurveyCatalog surveys, DashboardDb db, CancellationToken cancellationToken)
     {
         var filter = DashboardFilter.Parse(context.Request.Query);
+        var survey = surveys.ForVersion(filter.Version);
         var fields = TextField.All(survey);
         var field = fields.FirstOrDefault(f => f.Key == context.Request.Query["field"]) ?? fields[0];
         var search = context.Request.Query["search"].ToString() is { Length: > 0 and <= 100 } s ? s : null;
@@ -40,15 +43,17 @@ public static class ResultsEndpoints
         var known = await promoters.ListAsync(cancellationToken);
         var body = Markup.Of($"""
             <h1>Textos libres y «Otro»</h1>
-            {FilterForm.Render("/staff/texts", filter, known, TextsPage.Picker(fields, field, search))}
+            {FilterForm.Render("/staff/texts", filter, known, surveys.Versions, TextsPage.Picker(fields, field, search))}
             {TextsPage.List(filter, field, search, page, total, answers, db.Offset)}
             """);
         return Layout.Page(context, "Textos", "/staff/texts", body);
     }
 
-    private static async Task<IResult> Json(HttpContext context, ResultsQueries queries, CompiledSurvey survey, CancellationToken cancellationToken)
+    private static async Task<IResult> Json(HttpContext context, ResultsQueries queries, SurveyCatalog surveys, CancellationToken cancellationToken)
     {
-        var data = await queries.LoadAsync(DashboardFilter.Parse(context.Request.Query), cancellationToken);
+        var filter = DashboardFilter.Parse(context.Request.Query);
+        var survey = surveys.ForVersion(filter.Version);
+        var data = await queries.LoadAsync(filter, cancellationToken);
         return TypedResults.Ok(new
         {
             responses = data.Responses,
