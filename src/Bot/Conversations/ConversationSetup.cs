@@ -42,6 +42,7 @@ public static class ConversationSetup
         services.AddSingleton(redis);
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(connection));
         services.AddSingleton(new RedisKeys(redis.KeyPrefix, redis.Buckets));
+        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<RedisConversationStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<RedisConversationStore>());
         services.AddSingleton<ISweepSource, RedisSweepSource>();

@@ -19,7 +19,8 @@ public sealed class RedisConversationStore(
     RedisOptions options,
     ConversationSchedule schedule,
     Pseudonymizer pseudonyms,
-    TimeProvider time) : IConversationStore
+    TimeProvider time,
+    OutboxSignal? signal = null) : IConversationStore
 {
     private readonly StateCache _cache = new(capacity: 100_000);
 
@@ -69,6 +70,11 @@ public sealed class RedisConversationStore(
         var version = (long)result[1];
         if (outcome == "ok")
         {
+            if (commit.Outbox.Count > 0)
+            {
+                signal?.Notify();
+            }
+
             _cache.Set(member, commit.Forget ? StoredConversation.New : new StoredConversation(commit.State, version));
             return new CommitResult(CommitOutcome.Committed);
         }
@@ -115,6 +121,7 @@ public sealed class RedisConversationStore(
             entry = OutboxJson.Serialize(deletion),
         });
         _cache.Set(pseudonym, StoredConversation.New);
+        signal?.Notify();
     }
 
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)

@@ -9,13 +9,18 @@ namespace ChatSurvey.Bot.Conversations.Redis;
 /// The outbox as one Redis stream per bucket, read through a consumer group: an entry stays pending until
 /// acknowledged, and entries left pending by a consumer that died are claimed by another after a minute.
 /// </summary>
-public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : IOutbox
+/// <param name="signal">Shared with the conversation store of this process: wakes the reader when it commits entries.</param>
+public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time, OutboxSignal? signal = null) : IOutbox
 {
     private const string Group = "domain-store";
     // Long enough that a live consumer has written its batch (idempotent writes make an early claim harmless),
     // short enough that a killed instance's entries are picked up within seconds.
     private static readonly TimeSpan ClaimAfter = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    // Polls start quick after entries were found and slow down, doubling, to the longest while nothing comes: an idle
+    // poll is one pipelined read of every bucket, so at the slowest an idle bot sends Redis a few commands a second.
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(2);
+    private TimeSpan _poll = FirstPoll;
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
     // Handed out and not acknowledged yet: where each is, by entry id.
     private readonly ConcurrentDictionary<string, (int Bucket, RedisValue StreamId)> _inFlight = new();
@@ -49,7 +54,11 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
 
             if (_unread.Count == 0)
             {
-                await Task.Delay(PollInterval, time, cancellationToken);
+                await WaitForEntriesAsync(cancellationToken);
+            }
+            else
+            {
+                _poll = FirstPoll;
             }
         }
 
@@ -138,6 +147,18 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
                 Add(bucket, await Db.StreamReadGroupAsync(keys.Outbox(bucket), Group, _consumer, ">", max - _unread.Count));
             }
         }
+    }
+
+    private async Task WaitForEntriesAsync(CancellationToken cancellationToken)
+    {
+        var woken = signal is not null && await signal.WaitAsync(_poll, cancellationToken);
+        if (signal is null)
+        {
+            await Task.Delay(_poll, time, cancellationToken);
+        }
+
+        // Woken by a commit here: read at once, and poll quickly while entries keep coming. Otherwise, more slowly.
+        _poll = woken ? FirstPoll : TimeSpan.FromTicks(Math.Min(_poll.Ticks * 2, LongestPoll.Ticks));
     }
 
     private void Add(int bucket, StreamEntry[] entries)
