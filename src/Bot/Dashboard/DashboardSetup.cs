@@ -98,18 +98,22 @@ public static partial class DashboardSetup
         return await next(context);
     }
 
-    /// <summary>Promoters' links and QR codes are built from Dashboard:PublicBaseUrl; only Development may go without.</summary>
+    /// <summary>
+    /// Promoters' links and QR codes are built from Dashboard:PublicBaseUrl; only Development may go without, and
+    /// anywhere else it must be a public https address (<see cref="Http.PublicAddress"/>).
+    /// </summary>
     private static void RequirePublicBaseUrl(WebApplicationBuilder builder)
     {
         var url = builder.Configuration[$"{DashboardOptions.Section}:PublicBaseUrl"];
-        if (string.IsNullOrWhiteSpace(url) && builder.Environment.IsDevelopment())
+        var development = builder.Environment.IsDevelopment();
+        if (string.IsNullOrWhiteSpace(url) && development)
         {
             return;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("https" or "http") || parsed.Query.Length > 0)
+        if (Http.PublicAddress.Problem(url, development) is { } problem)
         {
-            throw new InvalidOperationException("Dashboard:PublicBaseUrl must be the web chat's public address, e.g. https://encuesta.example.org (required outside Development: promoters' links and QR codes are built from it).");
+            throw new InvalidOperationException($"Dashboard:PublicBaseUrl (DASHBOARD__PUBLICBASEURL; PUBLIC_BASE_URL in compose's .env) {problem}. It is required outside Development: promoters' links and QR codes are built from it.");
         }
     }
 

@@ -11,7 +11,8 @@ public static class TelegramSetup
         var section = configuration.GetSection(TelegramOptions.Section);
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.AddOptions<TelegramOptions>().Bind(section).ValidateOnStart();
-        var mode = (section.Get<TelegramOptions>() ?? new TelegramOptions()).EffectiveMode;
+        var settings = section.Get<TelegramOptions>() ?? new TelegramOptions();
+        var mode = settings.EffectiveMode;
         if (mode == TelegramMode.Off)
         {
             return services;
@@ -36,6 +37,10 @@ public static class TelegramSetup
         {
             services.AddHostedService<TelegramPolling>();
         }
+        else if (settings.RegisterWebhook)
+        {
+            services.AddHostedService<TelegramWebhookRegistration>();
+        }
 
         return services;
     }
@@ -43,7 +48,7 @@ public static class TelegramSetup
     /// <summary>POST /webhooks/telegram in mode Webhook; an empty group otherwise.</summary>
     public static RouteGroupBuilder MapTelegram(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks/telegram");
+        var group = app.MapGroup(TelegramWebhookRegistration.Path);
         // Reading the options validates them: a broken Telegram configuration stops startup here.
         if (app.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value.EffectiveMode == TelegramMode.Webhook)
         {
