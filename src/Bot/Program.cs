@@ -1,10 +1,17 @@
 using ChatSurvey.Bot;
 using ChatSurvey.Bot.Dashboard.Auth;
+using ChatSurvey.Bot.Health;
 
 if (args is ["hash-password"])
 {
     // `ChatSurvey.Bot hash-password`: a password on standard input, its hash for Staff:Users:<n>:PasswordHash out.
     return HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, fromTerminal: !Console.IsInputRedirected);
+}
+
+if (args is ["health"])
+{
+    // `ChatSurvey.Bot health`: exit 0 when the bot in this container answers /readyz (compose's health check).
+    return await HealthCommand.RunAsync(Environment.GetEnvironmentVariable("URLS") ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
