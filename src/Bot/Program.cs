@@ -8,6 +8,12 @@ if (args is ["hash-password"])
     return HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, fromTerminal: !Console.IsInputRedirected);
 }
 
+if (args is ["staff", .. var staffArgs])
+{
+    // `ChatSurvey.Bot staff add NAME --role admin`: the staff file, so a first sign-in takes one command (see README).
+    return StaffCommand.Run(staffArgs, StaffCommand.ConfiguredFile(), Console.In, Console.Out, Console.Error, fromTerminal: !Console.IsInputRedirected);
+}
+
 if (args is ["health"])
 {
     // `ChatSurvey.Bot health`: exit 0 when the bot in this container answers /readyz (compose's health check).
