@@ -68,9 +68,11 @@
 
   // The newest message in view; a question taller than the conversation's window shows from its first line ("Pregunta
   // 11 de 12"), so its options below never push it out of sight.
+  // When the page scrolls as a whole (large text, see chat.css), the question's first line goes to the top instead.
   function showQuestion() {
     const last = log.lastElementChild;
-    if (last && last.classList.contains('bot') && last.offsetHeight > log.clientHeight) log.scrollTop = last.offsetTop - 8;
+    if (getComputedStyle(log).overflowY === 'visible') { if (last) last.scrollIntoView({ block: 'start' }); }
+    else if (last && last.classList.contains('bot') && last.offsetHeight > log.clientHeight) log.scrollTop = last.offsetTop - 8;
     else scrollDown();
   }
 
@@ -351,6 +353,7 @@
     });
     if (last) setCurrent(last);
     save();
+    showQuestion();
   }
 
   async function pump() {
