@@ -257,7 +257,9 @@
   }
 
   // Proof of work (ALTCHA's challenge format): find n in 0..maxnumber with SHA-256(salt + n) = challenge. Solved while
-  // the person reads the privacy notice; the first answer carries it.
+  // the person reads the privacy notice, not before it is on screen: on a slow phone the hashing would otherwise hold
+  // up the notice itself by a second or more. The first answer carries it.
+  let challenge = null; // received with the conversation, not yet being solved
   let proof = null;
   let solving = null;
   async function solve(ch) {
@@ -277,7 +279,7 @@
     }
     return null;
   }
-  function startSolving(ch) { proof = null; solving = ch ? solve(ch) : null; }
+  function startSolving(ch) { proof = null; challenge = null; solving = ch ? solve(ch) : null; }
 
   // A new conversation, opened by the bot (which also limits how many one network may open).
   async function open() {
@@ -285,7 +287,9 @@
     if (res && res.status === 200 && res.data && TOKEN.test(res.data.conversation || '')) {
       conv = res.data.conversation;
       store.set(K_CONV, conv);
-      startSolving(res.data.challenge);
+      proof = null;
+      solving = null;
+      challenge = res.data.challenge || null;
       return null;
     }
     return res || { status: 0, after: null };
@@ -299,7 +303,10 @@
       for (let attempt = 0; ; attempt++) {
         let res = conv ? null : await open();
         if (!res) {
-          if (!isStart(item.text) && solving) { proof = await solving; solving = null; }
+          if (!isStart(item.text)) {
+            if (!solving && challenge) startSolving(challenge);
+            if (solving) { proof = await solving; solving = null; }
+          }
           const body = JSON.stringify({ id: item.id, text: item.text, proof: isStart(item.text) ? null : proof });
           try { res = await post(API + '/' + encodeURIComponent(conv) + '/messages', body); } catch { res = null; }
         }
@@ -309,7 +316,9 @@
             store.set(K_CONV, conv);
             proof = null;
           }
-          return handleReplies(res.data);
+          handleReplies(res.data);
+          if (challenge && !solving) startSolving(challenge);
+          return;
         }
         if (res && res.status === 403 && res.data && res.data.challenge) {
           startSolving(res.data.challenge);
