@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using ChatSurvey.Bot.Dashboard.Auth;
@@ -157,31 +156,8 @@ public sealed partial class StaffFileTests : IDisposable
     }
 
     /// <summary>`dotnet ChatSurvey.Bot.dll …` as an operator runs it, with this test's staff file in the environment.</summary>
-    private async Task<(int Exit, string Output)> RunBotCommand(string[] arguments, string input)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatSurvey.Bot.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["STAFF__FILE"] = FilePath;
-        using var process = Process.Start(info)!;
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int Exit, string Output)> RunBotCommand(string[] arguments, string input) =>
+        CommandLine.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "ChatSurvey.Bot.dll"), .. arguments], AppContext.BaseDirectory, new Dictionary<string, string?> { ["STAFF__FILE"] = FilePath }, input);
 
     [GeneratedRegex("as 'admin' with the password ([A-Za-z0-9]{20})")]
     private static partial Regex DevelopmentPassword();

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ChatSurvey.Bot.Tests.Infrastructure;
 using ChatSurvey.Bot.Tests.Readme;
 
 namespace ChatSurvey.Bot.Tests.Deploy;
@@ -68,44 +68,15 @@ public sealed class ComposeFileTests
         return services;
     }
 
-    private static async Task<(int Exit, string Output)> Config(Dictionary<string, string> environment)
+    /// <param name="secrets">The example's secrets are empty on purpose; the test says which are set.</param>
+    private static Task<(int Exit, string Output)> Config(Dictionary<string, string?> secrets)
     {
-        var info = new ProcessStartInfo("docker-compose")
+        var environment = new Dictionary<string, string?> { ["PSEUDONYM_KEY"] = null, ["POSTGRES_PASSWORD"] = null };
+        foreach (var (name, value) in secrets)
         {
-            WorkingDirectory = ReadmeFile.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "--env-file", ".env.example", "-f", "docker-compose.yml", "config" })
-        {
-            info.ArgumentList.Add(argument);
+            environment[name] = value;
         }
 
-        // The example's secrets are empty on purpose; the test says which are set.
-        info.Environment.Remove("PSEUDONYM_KEY");
-        info.Environment.Remove("POSTGRES_PASSWORD");
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("docker-compose is missing: install it with `apt-get install -y docker-compose` (./scripts/test does).", e);
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await output + await error);
-        }
+        return CommandLine.RunAsync("docker-compose", ["--env-file", ".env.example", "-f", "docker-compose.yml", "config"], ReadmeFile.Root, environment);
     }
 }
