@@ -84,10 +84,10 @@ public static partial class ChatSurveySetup
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            foreach (var url in app.Urls)
-            {
-                LogOpen(app.Logger, url);
-            }
+            // Behind a proxy the listening address (http://[::]:8080) is not where people go: the public one is.
+            var site = (app.Configuration["Dashboard:PublicBaseUrl"] is { Length: > 0 } configured ? configured : app.Urls.First()).TrimEnd('/');
+            var listening = string.Join(", ", app.Urls);
+            LogOpen(app.Logger, site + "/", site + "/staff", listening);
         });
         return app;
     }
@@ -131,6 +131,6 @@ public static partial class ChatSurveySetup
     [LoggerMessage(Level = LogLevel.Warning, Message = "Survey languages: {Warning}")]
     private static partial void LogSurveyWarning(ILogger logger, string warning);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ChatSurvey is running: open {Url}/ to answer the survey in the web chat")]
-    private static partial void LogOpen(ILogger logger, string url);
+    [LoggerMessage(Level = LogLevel.Information, Message = "ChatSurvey is running: web chat at {Chat} and staff dashboard at {Dashboard} (listening on {Urls})")]
+    private static partial void LogOpen(ILogger logger, string chat, string dashboard, string urls);
 }
