@@ -18,35 +18,27 @@ public static partial class ChatSurveySetup
 {
     public static WebApplicationBuilder AddChatSurvey(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         var configuration = builder.Configuration;
-        var surveyOptions = configuration.GetSection("Survey").Get<SurveyOptions>() ?? new SurveyOptions();
-        // Loaded eagerly: a broken survey file must stop startup, not the first conversation.
-        var survey = SurveyFile.Load(surveyOptions);
-        builder.Services.AddSingleton(survey);
-        builder.Services.AddSingleton(surveyOptions);
-        builder.Services.AddSingleton(new SurveyCatalog(survey));
-        builder.Services.AddSingleton<SurveyArchive>();
-        builder.Services.AddSingleton(InputLimits(configuration, survey));
-        builder.Services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(TimeProvider.System);
+        var survey = services.AddSurvey(configuration);
         var secret = PseudonymKey(builder);
-        builder.Services.AddSingleton(new Pseudonymizer(secret));
-        builder.Services.AddTrustedProxies(configuration);
-        builder.Services.AddWebChat(configuration, secret);
+        services.AddSingleton(new Pseudonymizer(secret));
+        services.AddTrustedProxies(configuration);
+        services.AddChatSurveyTelemetry(configuration);
 
-        builder.Services.AddChatSurveyTelemetry(configuration);
-        builder.Services.AddConversationState(configuration);
-        builder.Services.AddTelegram(configuration);
+        // Where conversations live (Redis, or in memory), the one turn pipeline over them, and the domain store behind.
+        services.AddConversationState(configuration);
+        services.AddTurnPipeline(configuration, survey);
+        services.AddDomainStore(configuration);
 
-        var dialect = SqlDialect.For(configuration["Database:Provider"]);
-        var connectionString = configuration.GetConnectionString("ChatSurvey") ?? "Data Source=chatsurvey.db";
-        builder.Services.AddSingleton(new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect));
-        builder.Services.AddSingleton<DeadLetterStore>();
-        builder.Services.AddHostedService<OutboxWorker>();
-        builder.Services.AddSingleton(configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions());
-        builder.Services.AddHostedService<RetentionPurge>();
+        // The channels: each maps what arrives to an InboundMessage for the pipeline; those that push have a sender.
+        services.AddWebChat(configuration, secret);
+        services.AddTelegram(configuration);
         builder.AddTwilio();
+
         builder.AddDashboard();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         return builder;
     }
 
@@ -90,22 +82,6 @@ public static partial class ChatSurveySetup
             LogOpen(app.Logger, site + "/", site + "/staff", listening);
         });
         return app;
-    }
-
-    /// <summary>The per-channel message limits, each longer than any answer the survey accepts (or startup stops, naming it).</summary>
-    private static InputOptions InputLimits(ConfigurationManager configuration, Domain.Conversations.CompiledSurvey survey)
-    {
-        var options = configuration.GetSection(InputOptions.Section).Get<InputOptions>() ?? new InputOptions();
-        var longest = survey.Definition.Questions.Where(q => q.Kind == Domain.Surveys.QuestionKind.Text).Select(q => q.MaxLength).DefaultIfEmpty(0).Max();
-        foreach (var (channel, maxLength) in options.MaxLength)
-        {
-            if (maxLength <= longest)
-            {
-                throw new InvalidOperationException($"{InputOptions.Section}:MaxLength:{channel} is {maxLength}: it must be longer than the survey's longest text answer ({longest}), or long answers would be stored cut.");
-            }
-        }
-
-        return options;
     }
 
     /// <summary>

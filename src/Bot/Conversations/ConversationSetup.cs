@@ -12,16 +12,6 @@ public static class ConversationSetup
         var sweeper = configuration.GetSection("Reminders").Get<SweeperOptions>() ?? new SweeperOptions();
         services.AddSingleton(sweeper);
         services.AddSingleton(new ConversationSchedule(sweeper.After, redis.IdleExpiry));
-        services.AddSingleton<InputGate>();
-        services.AddSingleton<ConversationService>();
-        services.AddHostedService<ConversationSweeper>();
-        services.AddSingleton(sp =>
-        {
-            var deliveries = new Channels.Deliveries();
-            sp.GetRequiredService<Observability.ChatSurveyTelemetry>().ObserveQueueDepth(() => deliveries.Depth);
-            return deliveries;
-        });
-        services.AddHostedService<Channels.ReplyDispatcher>();
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
             services.AddSingleton<InMemoryConversationStore>();
