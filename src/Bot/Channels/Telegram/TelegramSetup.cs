@@ -56,7 +56,7 @@ public static class TelegramSetup
         // Reading the options validates them: a broken Telegram configuration stops startup here.
         if (app.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value.EffectiveMode == TelegramMode.Webhook)
         {
-            group.MapPost("", TelegramWebhook.ReceiveAsync);
+            group.MapPost("", TelegramWebhook.ReceiveAsync).WithMetadata(new Http.BodyLimit(TelegramWebhook.MaxBodyBytes));
         }
 
         return group;
