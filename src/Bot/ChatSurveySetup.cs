@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ChatSurvey.Bot.Channels.Telegram;
 using ChatSurvey.Bot.Channels.Twilio;
+using ChatSurvey.Bot.Channels.Voice;
 using ChatSurvey.Bot.Channels.WebChat;
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Bot.Dashboard;
@@ -45,6 +46,7 @@ public static partial class ChatSurveySetup
         builder.Services.AddSingleton(configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions());
         builder.Services.AddHostedService<RetentionPurge>();
         builder.AddTwilio();
+        builder.AddVoice();
         builder.AddDashboard();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         return builder;
@@ -73,7 +75,7 @@ public static partial class ChatSurveySetup
         // Prometheus scrapes here; metrics carry no personal data, but restrict the path at the proxy if exposed.
         app.MapPrometheusScrapingEndpoint();
         app.MapWebChat();
-        app.MapTwilio();
+        app.MapTwilio().MapVoice();
         app.MapTelegram();
         app.MapDashboard();
         // A text a language lacks is spoken in the default language; staff see which ones here.
