@@ -28,12 +28,12 @@ public sealed class VoiceKeysTests
         var phone = new VoicePhone(bot, "+529511240002");
         await phone.CallAsync();
         await KeypadSurvey.PlayAsync(phone, KeypadSurvey.Steps.Take(8));
-        Assert.Equal("2 de 5: Accesibilidad de la información.", phone.Current.Said);
+        Assert.Equal("Accesibilidad de la información.", phone.Current.Said);
 
         var repeated = await phone.PressAsync("0");
 
         Assert.StartsWith("Pregunta 5 de 12. ¿Cómo calificarías al Gobierno Federal", repeated.Said, StringComparison.Ordinal);
-        Assert.EndsWith("1 Excelente, 2 Bueno, 3 Regular, 4 Malo, 5 Pésimo. 2 de 5: Accesibilidad de la información.", repeated.Said, StringComparison.Ordinal);
+        Assert.EndsWith("1 Excelente, 2 Bueno, 3 Regular, 4 Malo, 5 Pésimo. Accesibilidad de la información.", repeated.Said, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,9 +61,9 @@ public sealed class VoiceKeysTests
         Assert.Contains("Lugar 1 de 5: Marca 1 para Educación.", first.Said, StringComparison.Ordinal);
 
         var second = await phone.PressAsync("*");
-        Assert.StartsWith("Lugar 1 de 5: Marca 1 para Trámite y Servicios públicos.", second.Said, StringComparison.Ordinal);
+        Assert.StartsWith("Marca 1 para Trámite y Servicios públicos.", second.Said, StringComparison.Ordinal);
         var third = await phone.PressAsync("*");
-        Assert.StartsWith("Lugar 1 de 5: Marca 1 para Seguridad alimentaria. 2 para Salud. 3 para Rendición de cuentas. 4 para Combate a la corrupción. 5 para Empleo. 6 para Otro ¿Cuál?.", third.Said, StringComparison.Ordinal);
+        Assert.StartsWith("Marca 1 para Seguridad alimentaria. 2, Salud. 3, Rendición de cuentas. 4, Combate a la corrupción. 5, Empleo. 6, Otro ¿Cuál?", third.Said, StringComparison.Ordinal);
         var again = await phone.PressAsync("*");
         Assert.Contains("Marca 1 para Educación.", again.Said, StringComparison.Ordinal);
     }

@@ -1,6 +1,4 @@
 using ChatSurvey.Bot.Tests.Dashboard;
-using ChatSurvey.Bot.Tests.Infrastructure;
-using ChatSurvey.Bot.Tests.Twilio;
 
 namespace ChatSurvey.Bot.Tests.Voice;
 
@@ -23,8 +21,8 @@ public sealed class VoiceSurveyTests
 
         Assert.Contains("Muchas gracias", phone.Current.Said, StringComparison.Ordinal);
         Assert.True(phone.Current.HangsUp);
-        Assert.Equal(["voice", ""], await StoredResponse(bot));
-        var values = await Values(bot);
+        Assert.Equal(["voice", ""], await bot.StoredResponseAsync());
+        var values = await bot.AnswerValuesAsync();
         Assert.Contains("q1|||si|", values);
         Assert.Contains("q3|||television|", values);
         Assert.Contains("q3|||otro|", values);
@@ -71,8 +69,8 @@ public sealed class VoiceSurveyTests
         }
 
         Assert.Contains("Muchas gracias", phone.Current.Said, StringComparison.Ordinal);
-        Assert.Equal(["voice", ""], await StoredResponse(bot));
-        var values = await Values(bot);
+        Assert.Equal(["voice", ""], await bot.StoredResponseAsync());
+        var values = await bot.AnswerValuesAsync();
         Assert.Contains("q2|||no|", values);
         Assert.Contains("q3|||otro|", values);
         Assert.Contains("q3_otro||||Perifoneo", values);
@@ -128,13 +126,13 @@ public sealed class VoiceSurveyTests
         var second = await phone.CallAsync();
 
         Assert.Contains("¿Quieres continuar donde te quedaste o empezar de nuevo?", second.Said, StringComparison.Ordinal);
-        Assert.Contains("Marca 1 para Continuar. 2 para Empezar de nuevo.", second.Said, StringComparison.Ordinal);
-        Assert.Contains("marca 0 para repetir o 9 para regresar", second.Said, StringComparison.Ordinal);
+        Assert.Contains("Marca 1 para Continuar. 2, Empezar de nuevo.", second.Said, StringComparison.Ordinal);
+        Assert.Contains("Marca 0 para repetir y 9 para regresar.", second.Said, StringComparison.Ordinal);
         Assert.Contains("¿Cuál? Dilo con tus palabras.", (await phone.PressAsync("1")).Said, StringComparison.Ordinal);
         var rest = KeypadSurvey.Steps.Skip(4).ToList();
         await KeypadSurvey.PlayAsync(phone, rest);
-        Assert.Equal(["voice", ""], await StoredResponse(bot));
-        Assert.Contains("q3_otro||||Perifoneo", await Values(bot));
+        Assert.Equal(["voice", ""], await bot.StoredResponseAsync());
+        Assert.Contains("q3_otro||||Perifoneo", await bot.AnswerValuesAsync());
     }
 
     [Fact]
@@ -150,16 +148,6 @@ public sealed class VoiceSurveyTests
         Assert.Equal("Ya respondiste esta encuesta. ¡Gracias por llamar!", again.Said);
         Assert.True(again.HangsUp);
     }
-
-    private static async Task<string[]> StoredResponse(TwilioBot bot)
-    {
-        var rows = await Eventually.Get(() => bot.Host.QueryAsync("SELECT channel, COALESCE(promoter, '') FROM responses"), r => r.Count > 0, "the response in SQLite");
-        return Assert.Single(rows);
-    }
-
-    private static async Task<List<string>> Values(TwilioBot bot) =>
-        [.. (await bot.Host.QueryAsync("SELECT question, COALESCE(row_code, ''), COALESCE(CAST(rank AS TEXT), ''), COALESCE(option_code, ''), COALESCE(text, '') FROM answer_values ORDER BY seq"))
-            .Select(v => string.Join('|', v))];
 
     /// <summary>The data rows of a CSV export (its first line is the header).</summary>
     private static string[] CsvRows(string csv) => [.. csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)];

@@ -34,7 +34,7 @@ public static class VoiceKeys
         {
             // A command word said at a free-text question ("atrás") is the command, as when typed: nothing to confirm.
             var freeText = question?.Kind == QuestionKind.Text && vocabulary.CommandOf(TextNormalizer.Normalize(speech), out _) == Command.None;
-            return new VoiceAction(VoiceActionKind.Answer, speech, freeText ? string.Format(null, texts.VoiceHeard, speech) : null, Confirm: freeText);
+            return new VoiceAction(VoiceActionKind.Answer, speech, freeText ? VoiceScript.Sentence(string.Format(null, texts.VoiceHeard, speech)) : null, Confirm: freeText);
         }
 
         if (digits.Length == 0)
@@ -90,6 +90,6 @@ public static class VoiceKeys
     private static VoiceAction Chosen(Reply prompt, IReadOnlyList<string> values, BotTexts texts)
     {
         var labels = values.Select(v => prompt.Choices.FirstOrDefault(c => c.Value == v)?.Label ?? v);
-        return new VoiceAction(VoiceActionKind.Answer, string.Join(',', values), string.Format(null, texts.VoiceChosen, string.Join(", ", labels)));
+        return new VoiceAction(VoiceActionKind.Answer, string.Join(',', values), VoiceScript.Sentence(string.Format(null, texts.VoiceChosen, string.Join(", ", labels))));
     }
 }

@@ -42,7 +42,7 @@ public static class VoiceScript
                 }
                 else
                 {
-                    Ask(said, survey, question, step, intro, texts, language);
+                    Ask(said, survey, question, step, menu.Page, intro, texts, language);
                 }
 
                 break;
@@ -60,7 +60,7 @@ public static class VoiceScript
             var first = true;
             foreach (var key in menu.Keys.Where(k => k.Speech is null))
             {
-                said.Add(string.Format(null, first ? texts.VoiceFirstOption : texts.VoiceOption, key.Digit, key.Label));
+                said.Add(Sentence(string.Format(null, first ? texts.VoiceFirstOption : texts.VoiceOption, key.Digit, key.Label)));
                 first = false;
             }
 
@@ -69,7 +69,8 @@ public static class VoiceScript
                 said.Add(texts.VoiceMultipleHint);
             }
 
-            if (menu.HasMore)
+            // On the last page * still leads back to the first, but nothing more is announced.
+            if (menu.HasMore && menu.Page < menu.Pages - 1)
             {
                 said.Add(texts.VoiceMore);
             }
@@ -80,6 +81,9 @@ public static class VoiceScript
         return lines;
     }
 
+    /// <summary>A sentence made from a template and a text that ends a sentence already ("Otro ¿Cuál?", "Falta de agua."), without a second stop.</summary>
+    public static string Sentence(string text) => text is [.., '?' or '!' or '.', '.'] ? text[..^1] : text;
+
     /// <summary>The question a prompt asks, or null for the engine's own prompts.</summary>
     public static Question? QuestionOf(CompiledSurvey survey, Reply prompt) =>
         prompt.Question is { } code && survey.Definition.Questions.FirstOrDefault(q => q.Code == code) is { } question ? question : null;
@@ -88,7 +92,7 @@ public static class VoiceScript
     private static int StepOf(Reply prompt) =>
         prompt.Prompt is { } id && id.LastIndexOf('.') is var dot and >= 0 && int.TryParse(id.AsSpan(dot + 1), System.Globalization.CultureInfo.InvariantCulture, out var step) ? step : 0;
 
-    private static void Ask(List<string> said, CompiledSurvey survey, Question question, int step, bool intro, BotTexts texts, string language)
+    private static void Ask(List<string> said, CompiledSurvey survey, Question question, int step, int page, bool intro, BotTexts texts, string language)
     {
         if (intro)
         {
@@ -109,7 +113,8 @@ public static class VoiceScript
                     said.Add(string.Format(null, texts.VoiceGridHint, string.Join(", ", scale)));
                 }
 
-                said.Add(string.Format(null, texts.GridRow, step + 1, question.Rows.Count, question.Rows[step].Text.Get(language)) + ".");
+                // The row's name alone: "for each area" was said, and "2 of 5" would cost three words on every row.
+                said.Add(Sentence(question.Rows[step].Text.Get(language) + "."));
                 break;
             case QuestionKind.Ranked:
                 if (intro)
@@ -117,7 +122,11 @@ public static class VoiceScript
                     said.Add(string.Format(null, texts.VoiceRankedHint, question.Pick));
                 }
 
-                said.Add(string.Format(null, texts.RankedStep, step + 1, question.Pick));
+                // Once per place: a later page of the same place goes straight on with the options.
+                if (page == 0)
+                {
+                    said.Add(string.Format(null, texts.RankedStep, step + 1, question.Pick));
+                }
                 break;
             case QuestionKind.Text:
                 if (question.Parts.Count > 0)
