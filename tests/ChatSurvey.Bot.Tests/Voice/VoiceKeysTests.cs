@@ -182,4 +182,22 @@ public sealed class VoiceKeysTests
         Assert.Contains("Question 1 of 12.", (await phone.PressAsync("1")).Said, StringComparison.Ordinal);
         Assert.Equal("en-US", phone.Current.Attribute("language"));
     }
+
+    [Fact]
+    public async Task Borrar_SaidAndConfirmed_NothingKept()
+    {
+        await using var bot = await VoiceBot.StartAsync();
+        var phone = new VoicePhone(bot, "+529511240012");
+        await phone.CallAsync();
+        await KeypadSurvey.PlayAsync(phone, ["1", "1"]);
+
+        var sure = await phone.SayAsync("Borrar.");
+        Assert.StartsWith("¿Seguro que quieres borrar tus respuestas y tus datos?", sure.Said, StringComparison.Ordinal);
+        var deleted = await phone.PressAsync("1");
+
+        Assert.True(deleted.HangsUp);
+        Assert.StartsWith("Listo: no guardamos tus respuestas ni tus datos.", deleted.Said, StringComparison.Ordinal);
+        // The conversation is erased, as after "borrar" on any channel.
+        Assert.Equal(Stage.New, (await bot.StateAsync(Channel.Voice, phone.Number)).Stage);
+    }
 }
