@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ChatSurvey.Bot.Channels.Telegram;
 using ChatSurvey.Bot.Channels.Twilio;
+using ChatSurvey.Bot.Channels.Voice;
 using ChatSurvey.Bot.Channels.WebChat;
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Bot.Dashboard;
@@ -36,6 +37,7 @@ public static partial class ChatSurveySetup
         services.AddWebChat(configuration, secret);
         services.AddTelegram(configuration);
         builder.AddTwilio();
+        builder.AddVoice();
 
         builder.AddDashboard();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
@@ -65,7 +67,7 @@ public static partial class ChatSurveySetup
         // Prometheus scrapes here; metrics carry no personal data, but restrict the path at the proxy if exposed.
         app.MapPrometheusScrapingEndpoint();
         app.MapWebChat();
-        app.MapTwilio();
+        app.MapTwilio().MapVoice();
         app.MapTelegram();
         app.MapDashboard();
         // A text a language lacks is spoken in the default language; staff see which ones here.

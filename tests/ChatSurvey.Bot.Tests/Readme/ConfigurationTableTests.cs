@@ -125,6 +125,7 @@ public sealed partial class ConfigurationTableTests
         ["Proxy:KnownProxies:0"] = "127.0.0.1",
         ["Input:MaxLength:web"] = "4000",
         ["Retention:Contacts"] = "365.00:00:00",
+        ["Voice:From"] = "+529511234567",
     };
 
     private static List<Row> Table()
