@@ -97,8 +97,8 @@ internal sealed class WebhookEnvironment : IAsyncDisposable
             ["TWILIO__ACCOUNTSID"] = FakeApis.TwilioAccountSid,
             ["TWILIO__AUTHTOKEN"] = FakeApis.TwilioAuthToken,
             ["TWILIO__WHATSAPPFROM"] = WebhookClient.WhatsAppFrom,
-            ["TWILIO__PUBLICBASEURL"] = url.ToString().TrimEnd('/'),
-            ["DASHBOARD__PUBLICBASEURL"] = url.ToString().TrimEnd('/'),
+            ["TWILIO__PUBLICBASEURL"] = WebhookClient.PublicBaseUrl,
+            ["DASHBOARD__PUBLICBASEURL"] = WebhookClient.PublicBaseUrl,
             ["TWILIO__APIBASEURL"] = api,
             // The highest the options allow (Twilio's account limit, not ours).
             ["TWILIO__MESSAGESPERSECOND"] = "1000",
