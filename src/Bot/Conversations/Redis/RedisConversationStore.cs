@@ -143,7 +143,12 @@ public sealed class RedisConversationStore(
     /// 6 bytes of a message id's hash: platform ids are long (a Twilio MessageSid is 34 characters), and among the
     /// few dozen marks one conversation keeps, a 48-bit collision is out of reach.
     /// </summary>
-    internal static byte[] MessageHash(string messageId) => SHA256.HashData(Encoding.UTF8.GetBytes(messageId))[..6];
+    internal static byte[] MessageHash(string messageId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        Digests.Sha256(messageId, hash);
+        return hash[..6].ToArray();
+    }
 
     /// <summary>Who to write to for reminders and re-sends; dropped when the conversation is no longer under way.</summary>
     internal static string Address(ConversationKey key) => $"{key.Channel.Name}\n{key.UserId}";
