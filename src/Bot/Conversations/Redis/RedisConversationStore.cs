@@ -72,7 +72,7 @@ public sealed class RedisConversationStore(
         {
             if (commit.Outbox.Count > 0)
             {
-                signal?.Notify();
+                signal?.Notify(bucket);
             }
 
             _cache.Set(member, commit.Forget ? StoredConversation.New : new StoredConversation(commit.State, version));
@@ -121,7 +121,7 @@ public sealed class RedisConversationStore(
             entry = OutboxJson.Serialize(deletion),
         });
         _cache.Set(pseudonym, StoredConversation.New);
-        signal?.Notify();
+        signal?.Notify(bucket);
     }
 
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
