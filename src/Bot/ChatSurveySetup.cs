@@ -39,7 +39,11 @@ public static partial class ChatSurveySetup
 
         var dialect = SqlDialect.For(configuration["Database:Provider"]);
         var connectionString = configuration.GetConnectionString("ChatSurvey") ?? "Data Source=chatsurvey.db";
-        builder.Services.AddSingleton(new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect));
+        // The tallies count days in the dashboard's offset and people as stopped after its silence.
+        var dashboard = configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
+        var tallies = new Storage.Tallies.TallySettings(dashboard.UtcOffset, dashboard.StoppedAfter, TimeProvider.System);
+        builder.Services.AddSingleton(new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect, tallies));
+        builder.Services.AddHostedService<Storage.Tallies.SilenceCheck>();
         builder.Services.AddSingleton<DeadLetterStore>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddSingleton(configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions());

@@ -6,6 +6,7 @@ using ChatSurvey.Bot.Dashboard.Exports;
 using ChatSurvey.Bot.Dashboard.Overview;
 using ChatSurvey.Bot.Dashboard.Promoters;
 using ChatSurvey.Bot.Dashboard.Results;
+using ChatSurvey.Bot.Dashboard.Texts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,8 @@ public static partial class DashboardSetup
         services.AddSingleton<DashboardDb>();
         services.AddSingleton<OverviewQueries>();
         services.AddSingleton<ResultsQueries>();
+        services.AddSingleton<TextQueries>();
+        services.AddSingleton<TextReviews>();
         services.AddSingleton<ResponseReader>();
         services.AddSingleton<CsvExport>();
         services.AddSingleton<XlsxExport>();
@@ -71,6 +74,7 @@ public static partial class DashboardSetup
         var staff = app.MapGroup("/staff").RequireAuthorization(StaffRoles.Staff).AddEndpointFilter(PrivatePageHeaders);
         staff.MapOverview();
         staff.MapResults();
+        staff.MapTexts();
         staff.MapExports();
         staff.MapPromoters();
         staff.MapDeletion();

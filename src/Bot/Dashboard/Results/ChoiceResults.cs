@@ -15,7 +15,7 @@ public static class ChoiceResults
             return new BarTable.Row(Markup.Of($"{o.Label}"), count, $"{Format.Count(count)} ({Format.Percent(count, answered)})");
         }).ToList();
         var note = q.Kind == QuestionKind.MultipleChoice ? " Se podía elegir más de una: los porcentajes suman más de 100 %." : "";
-        return BarTable.Render($"{answered} respuestas.{note}", "Respuestas", rows, answered);
+        return BarTable.Render($"{Format.Count(answered, "respuesta", "respuestas")}.{note}", "Respuestas", rows, answered);
     }
 
     public static Markup Grid(Question q, ResultsData data)
