@@ -178,15 +178,15 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
         {
             removed += await RecountAsync(chunk, (sql, tallies, respondent) =>
             {
-                var events = tallies.EventsOf(respondent);
-                if (events.Count == 0 || tallies.HasResponses(respondent) || events.Max(e => e.At) >= dialect.Stored(lastBefore))
+                var events = tallies.EventsOf(respondent).Count;
+                if (events == 0 || tallies.HasResponses(respondent) || tallies.EventsOf(respondent).Max(e => e.At) >= dialect.Stored(lastBefore))
                 {
                     return 0;
                 }
 
                 tallies.Delete(respondent, DateTimeOffset.MaxValue);
                 sql.Queue("DELETE FROM conversation_events WHERE respondent = @r", ("r", respondent));
-                return events.Count;
+                return events;
             }, "abandoned_events", now, cancellationToken);
         }
 

@@ -34,7 +34,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : ICla
         await page.GetByRole(AriaRole.Link, new() { Name = "Exportar" }).ClickAsync();
         await page.SelectOptionAsync("#f-promoter", "sec_mujeres");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aplicar" }).ClickAsync();
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Respuestas en CSV" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Respuestas en CSV" }).ClickAsync());
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal("respuestas.csv", download.SuggestedFilename);
         var rows = RfcCsv.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));

@@ -50,7 +50,7 @@ public static class DataPackageDescriptor
         json.WriteEndArray();
         json.WriteStartArray("resources");
         Resource(json, "respuestas", ResponsesFile, layout.Columns, "id");
-        Resource(json, "diccionario", DictionaryFile, DataDictionaryCsv.Columns, "column");
+        Resource(json, "diccionario", DictionaryFile, DataDictionaryCsv.Columns, "columna");
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync();

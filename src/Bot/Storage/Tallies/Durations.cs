@@ -15,7 +15,10 @@ public static class Durations
         return seconds < 1 ? 0 : (int)Math.Floor(Math.Log(seconds) / Math.Log(Ratio));
     }
 
-    /// <summary>The median of the durations counted by bucket, interpolated within its bucket; null for none.</summary>
+    /// <summary>
+    /// The median of the durations counted by bucket, each duration taken as its bucket's middle (for an even count,
+    /// the mean of the two middle ones, as the median is defined); null for none.
+    /// </summary>
     public static TimeSpan? Median(IEnumerable<(int Bucket, long Count)> histogram)
     {
         var buckets = histogram.Where(b => b.Count > 0).OrderBy(b => b.Bucket).ToList();
@@ -25,19 +28,21 @@ public static class Durations
             return null;
         }
 
-        var half = total / 2.0;
-        long below = 0;
-        foreach (var (bucket, count) in buckets)
+        double At(long position)
         {
-            if (below + count >= half)
+            foreach (var (bucket, count) in buckets)
             {
-                var within = (half - below) / count;
-                return TimeSpan.FromSeconds(Math.Pow(Ratio, bucket + within));
+                if (position < count)
+                {
+                    return Math.Pow(Ratio, bucket + 0.5);
+                }
+
+                position -= count;
             }
 
-            below += count;
+            throw new InvalidOperationException("position past the histogram");
         }
 
-        return TimeSpan.FromSeconds(Math.Pow(Ratio, buckets[^1].Bucket + 1));
+        return TimeSpan.FromSeconds((At((total - 1) / 2) + At(total / 2)) / 2);
     }
 }
