@@ -201,7 +201,8 @@ internal static class Migrations
         );
         """,
         // Open-data releases: each a permanent identifier and its zip, kept in chunks (a release of a million
-        // responses is tens of megabytes; chunks are written and read as a stream).
+        // responses is tens of megabytes; chunks are written and read as a stream) under the build that wrote them, so
+        // two instances building at once never mix their chunks.
         """
         CREATE TABLE open_data_releases (
             id TEXT PRIMARY KEY,
@@ -209,13 +210,14 @@ internal static class Migrations
             survey_version TEXT NOT NULL,
             responses BIGINT NOT NULL,
             bytes BIGINT NOT NULL,
-            sha256 TEXT NOT NULL
+            sha256 TEXT NOT NULL,
+            build TEXT NOT NULL
         );
         CREATE TABLE open_data_chunks (
-            release_id TEXT NOT NULL,
+            build TEXT NOT NULL,
             seq INTEGER NOT NULL,
             data {bytes} NOT NULL,
-            PRIMARY KEY (release_id, seq)
+            PRIMARY KEY (build, seq)
         );
         """,
     ];

@@ -31,7 +31,12 @@ public static class ExportEndpoints
     private static async Task<IResult> Page(HttpContext context, PromoterStore promoters, SurveyCatalog surveys, DashboardDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var filter = DashboardFilter.Parse(context.Request.Query);
-        return Layout.Page(context, "Exportar", "/staff/exports", ExportsPage.Render(filter, await promoters.ListAsync(cancellationToken), surveys.Versions, db.Today(time)));
+        var publish = Markup.When(context.User.IsInRole(Auth.StaffRoles.Admin), Markup.Of($"""
+            <h2>Publicar datos abiertos</h2>
+            <p>Las publicaciones salen solas cada cierto tiempo (PublicResults:ReleaseInterval). Para publicar una ahora, con las respuestas de hoy y solo los textos aprobados:</p>
+            <form method="post" action="/staff/admin/releases" class="inline">{Forms.Antiforgery(context)}<button type="submit">Publicar ahora</button></form>
+            """));
+        return Layout.Page(context, "Exportar", "/staff/exports", ExportsPage.Render(filter, await promoters.ListAsync(cancellationToken), surveys.Versions, db.Today(time), publish));
     }
 
     private static async ValueTask<object?> ValidFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>

@@ -7,7 +7,8 @@ namespace ChatSurvey.Bot.Dashboard.Exports;
 /// <summary>The export page: the filter, then the downloads, each keeping the filter; responses with codes or with the options' texts.</summary>
 public static class ExportsPage
 {
-    public static Markup Render(DashboardFilter filter, IReadOnlyList<Promoter> promoters, IReadOnlyList<string> versions, DateOnly today)
+    /// <param name="publish">For admins: the form that publishes an open-data release now.</param>
+    public static Markup Render(DashboardFilter filter, IReadOnlyList<Promoter> promoters, IReadOnlyList<string> versions, DateOnly today, Markup publish)
     {
         var query = filter.Query();
         return Markup.Of($"""
@@ -42,6 +43,7 @@ public static class ExportsPage
             <label class="check"><input type="checkbox" name="texts" value="1"> Incluir los textos libres (revísalos antes de publicar: pueden contener nombres)</label>
             <button type="submit">Descargar paquete de datos abiertos</button>
             </form>
+            {publish}
             """);
     }
 

@@ -17,6 +17,20 @@ public static class FilterForm
 
     public static string ChannelName(string channel) => ChannelNames.GetValueOrDefault(channel, channel);
 
+    /// <summary>The filter in words, for what is printed or handed on: "Canal: WhatsApp · Promotor: Radio Ixtlán · del 2 nov 2026 al 4 nov 2026".</summary>
+    public static string Describe(DashboardFilter filter, IReadOnlyList<Promoter> promoters)
+    {
+        var period = (filter.From, filter.To) switch
+        {
+            (null, null) => "todo el periodo",
+            ({ } from, null) => $"desde el {Format.Date(from)}",
+            (null, { } to) => $"hasta el {Format.Date(to)}",
+            ({ } from, { } to) => $"del {Format.Date(from)} al {Format.Date(to)}",
+        };
+        var promoter = filter.Promoter is { } code ? promoters.FirstOrDefault(p => p.Code == code)?.Name ?? code : "todos";
+        return $"Canal: {(filter.Channel is { } channel ? ChannelName(channel) : "todos")} · Promotor: {promoter} · Versión: {filter.Version ?? "todas"} · Iniciadas: {period}";
+    }
+
     /// <param name="versions">The survey versions known; with more than one, the form offers to pick one.</param>
     /// <param name="today">The local day, for the periods offered ("últimos 7 días").</param>
     public static Markup Render(string action, DashboardFilter filter, IReadOnlyList<Promoter> promoters, IReadOnlyList<string> versions, DateOnly today, Markup extra = default)

@@ -37,7 +37,8 @@ public static class GridComparison
         })];
     }
 
-    public static Markup Render(IReadOnlyList<Question> grids, ResultsData data)
+    /// <param name="suppression">For the public: a level with a small count in any of its three parts shows no figures.</param>
+    public static Markup Render(IReadOnlyList<Question> grids, ResultsData data, OpenData.Suppression? suppression = null)
     {
         var scale = grids[0].Options;
         var side = scale.Count / 2;
@@ -50,12 +51,12 @@ public static class GridComparison
             <div class="scroll">
             <table class="levels">
             <thead><tr><th scope="col">Nivel</th><th scope="col" class="bar-col">{good} · {scale[side].Text.Default} · {bad}</th><th scope="col" class="num">{good}</th><th scope="col" class="num">{bad}</th><th scope="col" class="num">Personas</th></tr></thead>
-            <tbody>{grids.Select((q, i) => Level(q, subjects[i], area.Code, data, side))}</tbody>
+            <tbody>{grids.Select((q, i) => Level(q, subjects[i], area.Code, data, side, suppression))}</tbody>
             </table>
             </div>
             """));
         return Markup.Of($"""
-            <section class="question comparison" id="comparacion">
+            <section class="question comparison" id="comparacion{(grids.Count == 1 ? "-" + grids[0].Code : "")}">
             <h2>Rubro por rubro: {Join(subjects)} (preguntas {Join([.. grids.Select(q => q.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))])})</h2>
             <p class="lead">Para cada rubro, qué parte de las personas calificó a cada nivel como «{good}» ({Join([.. scale.Take(side).Select(o => o.Text.Default)])}), «{scale[side].Text.Default}» o «{bad}» ({Join([.. scale.Skip(scale.Count - side).Select(o => o.Text.Default)])}).</p>
             <ul class="legend" aria-hidden="true"><li><span class="key good"></span>{good}</li><li><span class="key mid"></span>{scale[side].Text.Default}</li><li><span class="key bad"></span>{bad}</li></ul>
@@ -64,7 +65,7 @@ public static class GridComparison
             """);
     }
 
-    private static Markup Level(Question q, string subject, string area, ResultsData data, int side)
+    private static Markup Level(Question q, string subject, string area, ResultsData data, int side, OpenData.Suppression? suppression)
     {
         if (q.Rows.All(r => r.Code != area))
         {
@@ -75,6 +76,11 @@ public static class GridComparison
         long[] parts = [counts.Take(side).Sum(), counts.Skip(side).Take(counts.Count - (2 * side)).Sum(), counts.Skip(counts.Count - side).Sum()];
         var shares = Widths.Split(parts);
         var total = counts.Sum();
+        if (suppression is not null && parts.Any(suppression.IsSmall))
+        {
+            return Markup.Of($"""<tr><th scope="row">{subject}</th><td colspan="4" class="hint">Menos de {suppression.MinCount} personas en alguna de las tres partes: no se muestra.</td></tr>""");
+        }
+
         string[] kinds = ["good", "mid", "bad"];
         var segments = parts.Select((_, i) => Markup.Of($"""<span class="seg {kinds[i]} w{shares[i]}">{(shares[i] >= 7 ? $"{shares[i]} %" : "")}</span>"""));
         return Markup.Of($"""

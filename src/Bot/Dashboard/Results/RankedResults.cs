@@ -25,15 +25,25 @@ public static class RankedResults
         return $"El puntaje ponderado toma en cuenta todo el orden: cada vez que alguien pone un tema {string.Join(", ", places.Take(places.Count - 1))} y {places[^1]}. Un tema que muchas personas eligen, aunque no en primer lugar, suma más que uno que pocas ponen primero.";
     }
 
-    public static Markup Render(Question q, ResultsData data)
+    /// <param name="suppression">For the public: small counts, and what they could be worked out from, withheld.</param>
+    public static Markup Render(Question q, ResultsData data, OpenData.Suppression? suppression = null)
     {
         var answered = data.AnsweredCount(q.Code);
+        if (suppression?.IsSmall(answered) == true)
+        {
+            return Markup.Of($"""<p>{suppression.Show(answered)} respuestas: no se muestran.</p>""");
+        }
+
         var topics = q.Options.Select(o => (Label: o.Text.Default, First: data.Count(q.Code, null, 1, o.Code), Top: TopCount(q, data, o.Code), Score: WeightedScore(q, data, o.Code))).ToList();
-        BarTable.Row Row((string Label, long First, long Top, long Score) t, long value) => new(Markup.Of($"{t.Label}"), value, $"{Format.Count(value)} ({Format.Percent(value, answered)})");
-        var top = topics.OrderByDescending(t => t.Top).ThenBy(t => t.Label, StringComparer.Ordinal).Select(t => Row(t, t.Top)).ToList();
-        var first = topics.OrderByDescending(t => t.First).ThenBy(t => t.Label, StringComparer.Ordinal).Select(t => Row(t, t.First)).ToList();
-        var scores = topics.OrderByDescending(t => t.Score).ThenBy(t => t.Label, StringComparer.Ordinal)
-            .Select(t => Markup.Of($"""<tr><th scope="row">{t.Label}</th><td class="num">{Format.Count(t.Score)}</td><td class="num">{Format.Count(t.Top)}</td><td class="num">{Format.Count(t.First)}</td></tr>"""));
+        var hideFirst = suppression?.Apply([.. topics.Select(t => t.First)]) ?? new bool[topics.Count];
+        var hideTop = suppression?.Apply([.. topics.Select(t => t.Top)]) ?? new bool[topics.Count];
+        string Figure(long value, bool hidden) => hidden ? suppression!.Withheld(value) : $"{Format.Count(value)} ({Format.Percent(value, answered)})";
+        var top = topics.Select((t, i) => (t, i)).OrderByDescending(x => hideTop[x.i] ? 0 : x.t.Top).ThenBy(x => x.t.Label, StringComparer.Ordinal)
+            .Select(x => new BarTable.Row(Markup.Of($"{x.t.Label}"), hideTop[x.i] ? 0 : x.t.Top, Figure(x.t.Top, hideTop[x.i]))).ToList();
+        var first = topics.Select((t, i) => (t, i)).OrderByDescending(x => hideFirst[x.i] ? 0 : x.t.First).ThenBy(x => x.t.Label, StringComparer.Ordinal)
+            .Select(x => new BarTable.Row(Markup.Of($"{x.t.Label}"), hideFirst[x.i] ? 0 : x.t.First, Figure(x.t.First, hideFirst[x.i]))).ToList();
+        var scores = topics.Select((t, i) => (t, i)).Where(x => !hideTop[x.i] && !hideFirst[x.i]).OrderByDescending(x => x.t.Score).ThenBy(x => x.t.Label, StringComparer.Ordinal)
+            .Select(x => Markup.Of($"""<tr><th scope="row">{x.t.Label}</th><td class="num">{Format.Count(x.t.Score)}</td><td class="num">{Format.Count(x.t.Top)}</td><td class="num">{Format.Count(x.t.First)}</td></tr>"""));
         return Markup.Of($"""
             <p>{Format.Count(answered, "persona eligió", "personas eligieron")} {q.Pick} temas en orden de importancia.</p>
             <div class="two">

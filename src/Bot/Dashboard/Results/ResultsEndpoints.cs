@@ -30,6 +30,7 @@ public static class ResultsEndpoints
 
         var body = Markup.Of($"""
             <h1>Resultados por pregunta</h1>
+            <p class="print-stamp">{survey.Definition.Title.Default} · versión {survey.Definition.Version} · {FilterForm.Describe(filter, known)} · generado {Format.Moment(time.GetUtcNow(), db.Offset)}</p>
             {FilterForm.Render("/staff/results", filter, known, surveys.Versions, db.Today(time))}
             <p class="actions-line"><a class="button" href="/staff/report{filter.Query()}">Informe para imprimir o guardar en PDF</a></p>
             {results}

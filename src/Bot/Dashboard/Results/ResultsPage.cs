@@ -11,19 +11,20 @@ namespace ChatSurvey.Bot.Dashboard.Results;
 /// </summary>
 public static class ResultsPage
 {
-    /// <param name="texts">Where a text question's texts are read: the staff texts page, or nothing (the public page shows approved texts itself).</param>
-    public static Markup Render(CompiledSurvey survey, ResultsData data, Func<Question, Markup> texts)
+    /// <param name="texts">What a text question shows: links to the staff texts page, a count (the report), the approved texts (the public page).</param>
+    /// <param name="suppression">For the public page: small counts withheld; a grid is shown only as its comparison rubro by rubro.</param>
+    public static Markup Render(CompiledSurvey survey, ResultsData data, Func<Question, Markup> texts, OpenData.Suppression? suppression = null)
     {
         var grids = GridComparison.Group(survey);
         var sections = survey.Questions.Select(q => Markup.Of($"""
-            <section class="question" id="{q.Code}">
+            <section class="question{(q.When is null ? "" : " follow-up")}" id="{q.Code}">
             <h2>{Title(survey, q)}</h2>
-            {Body(q, data, texts)}
+            {Body(q, data, texts, suppression, grids)}
             </section>
-            {Markup.When(grids.Count > 0 && q == grids[^1], GridComparison.Render(grids, data))}
+            {Markup.When(grids.Count > 0 && q == grids[^1], GridComparison.Render(grids, data, suppression))}
             """));
         return Markup.Of($"""
-            <p class="lead">{Format.Count(data.Responses, "respuesta completa", "respuestas completas")} en este filtro.</p>
+            <p class="lead">{Format.Count(data.Responses, "respuesta completa", "respuestas completas")}.</p>
             {sections}
             """);
     }
@@ -51,11 +52,13 @@ public static class ResultsPage
         return $"{q.Number}. {q.Text.Default} (quienes respondieron «{option}» en la {trigger?.Number})";
     }
 
-    private static Markup Body(Question q, ResultsData data, Func<Question, Markup> texts) => q.Kind switch
+    private static Markup Body(Question q, ResultsData data, Func<Question, Markup> texts, OpenData.Suppression? suppression, IReadOnlyList<Question> grids) => (q.Kind, suppression) switch
     {
-        QuestionKind.Grid => ChoiceResults.Grid(q, data),
-        QuestionKind.Ranked => RankedResults.Render(q, data),
-        QuestionKind.Text => texts(q),
-        _ => ChoiceResults.Choice(q, data),
+        (QuestionKind.Grid, null) => ChoiceResults.Grid(q, data),
+        (QuestionKind.Grid, _) when grids.Contains(q) => Markup.Of($"""<p><a href="#comparacion">Ver la comparación rubro por rubro</a>.</p>"""),
+        (QuestionKind.Grid, _) => GridComparison.Render([q], data, suppression),
+        (QuestionKind.Ranked, _) => RankedResults.Render(q, data, suppression),
+        (QuestionKind.Text, _) => texts(q),
+        _ => ChoiceResults.Choice(q, data, suppression),
     };
 }
