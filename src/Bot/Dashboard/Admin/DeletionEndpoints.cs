@@ -55,15 +55,16 @@ public static class DeletionEndpoints
         var how = byPseudonym && method != DeletionLog.ByAddress ? DeletionLog.ByPseudonym : DeletionLog.ByAddress;
         var found = byPseudonym ? await lookup.ByPseudonymAsync(respondent, cancellationToken) : await lookup.ByAddressAsync(on!, address!, cancellationToken);
 
-        if (found is null)
+        // A confirmed deletion goes ahead even when the store shows nothing yet: the person's entries may still be on
+        // their way, and the tombstone keeps them out.
+        if (confirm != "1" || !byPseudonym)
         {
-            return await Page(Markup.Of($"""<p class="error" role="alert">No encontramos datos de esa persona: nada que borrar. Revisa el canal y el número o id.</p>"""), StatusCodes.Status404NotFound);
+            return found is null
+                ? await Page(Markup.Of($"""<p class="error" role="alert">No encontramos datos de esa persona: nada que borrar. Revisa el canal y el número o id.</p>"""), StatusCodes.Status404NotFound)
+                : await Page(DeletionPage.Confirm(context, found, how), StatusCodes.Status200OK);
         }
 
-        if (confirm != "1")
-        {
-            return await Page(DeletionPage.Confirm(context, found, how), StatusCodes.Status200OK);
-        }
+        found ??= new PersonData(respondent, 0, 0, 0, 0, 0, false);
 
         var requested = await conversations.EraseAsync(found.Pseudonym, cancellationToken);
         var deadline = time.GetTimestamp() + (long)(ConfirmWithin.TotalSeconds * time.TimestampFrequency);
