@@ -48,11 +48,20 @@ public sealed class Sql(DbConnection connection, DbTransaction? transaction) : I
         _queued.Clear();
     }
 
-    public async Task<int> Execute(string text, params (string Name, object? Value)[] parameters) =>
-        await Command(text, parameters).ExecuteNonQueryAsync();
+    // Commands that return no reader are disposed at once: SQLite's connection keeps a list of its live commands and
+    // removes each on disposal by searching it, so keeping a rebuild's hundred thousand statements to the end cost
+    // minutes (bench/README.md, issue 16).
+    public async Task<int> Execute(string text, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(text, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
 
-    public async Task<object?> Scalar(string text, params (string Name, object? Value)[] parameters) =>
-        await Command(text, parameters).ExecuteScalarAsync();
+    public async Task<object?> Scalar(string text, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(text, parameters);
+        return await command.ExecuteScalarAsync();
+    }
 
     /// <summary>
     /// A reader with no command timeout, ended by <paramref name="cancellationToken"/> instead: the database may sort
@@ -62,6 +71,7 @@ public sealed class Sql(DbConnection connection, DbTransaction? transaction) : I
     public async Task<DbDataReader> Query(string text, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
         var command = Command(text, parameters);
+        _commands.Add(command);
         command.CommandTimeout = 0;
         return await command.ExecuteReaderAsync(cancellationToken);
     }
@@ -77,7 +87,6 @@ public sealed class Sql(DbConnection connection, DbTransaction? transaction) : I
     private DbCommand Command(string text, (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
-        _commands.Add(command);
         command.Transaction = transaction;
         command.CommandText = text;
         AddParameters(command.Parameters, command.CreateParameter, parameters);

@@ -35,7 +35,7 @@ public static class DayChart
         var top = Top(max);
         var width = axis.Count * 10;
         var columns = axis.Select((d, i) => Markup.Of($"""
-            <g><title>{Format.Date(d.Date)}: {Format.Count(d.Started)} iniciaron, {Format.Count(d.Completed)} completaron</title><rect class="started" x="{(i * 10) + 1}" y="{Y(d.Started, top)}" width="8" height="{H(d.Started, top)}"/><rect class="completed" x="{(i * 10) + 1}" y="{Y(d.Completed, top)}" width="8" height="{H(d.Completed, top)}"/></g>
+            <g><title>{Format.Date(d.Date)}: {Format.Count(d.Started, "inició", "iniciaron")}, {Format.Count(d.Completed, "completó", "completaron")}</title><rect class="started" x="{(i * 10) + 1}" y="{Y(d.Started, top)}" width="8" height="{H(d.Started, top)}"/><rect class="completed" x="{(i * 10) + 1}" y="{Y(d.Completed, top)}" width="8" height="{H(d.Completed, top)}"/></g>
             """));
         var every = Every(axis.Count);
         var labels = axis.Select((d, i) => Markup.Of($"""<span>{(i % every == 0 ? Label(d.Date, i == 0 || d.Date.AddDays(-every).Year != d.Date.Year) : "")}</span>"""));

@@ -14,6 +14,8 @@ internal static class TallyRebuild
 
     private const int Chunk = 2000;
 
+    private static readonly string[] Tables = ["people", "tally_people", "tally_funnel", "tally_answers", "tally_durations"];
+
     public static async Task EnsureAsync(SqlResponseStore store, TallySettings settings, CancellationToken cancellationToken)
     {
         var dialect = store.Dialect;
@@ -33,7 +35,7 @@ internal static class TallyRebuild
         }
 
         await FoldTextsAsync(sql, cancellationToken);
-        foreach (var table in new[] { "people", "tally_people", "tally_funnel", "tally_answers", "tally_durations" })
+        foreach (var table in Tables)
         {
             await sql.Execute($"DELETE FROM {table}");
         }
@@ -54,6 +56,13 @@ internal static class TallyRebuild
         await CountAnswersAsync(sql, dialect, settings);
         await sql.Execute("INSERT INTO tally_state (name, value) VALUES ('built', @v) ON CONFLICT (name) DO UPDATE SET value = excluded.value", ("v", wanted));
         await transaction.CommitAsync(cancellationToken);
+
+        // The planner's statistics of tables that were just filled, so the dashboard's reads use their keys at once.
+        await using var analyze = new Sql(connection, null);
+        foreach (var table in Tables)
+        {
+            await analyze.Execute($"ANALYZE {table}");
+        }
     }
 
     /// <summary>Every person's figures and stored status, a chunk of people at a time (their events in memory, then written).</summary>
