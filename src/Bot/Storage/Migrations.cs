@@ -2,7 +2,8 @@ namespace ChatSurvey.Bot.Storage;
 
 /// <summary>
 /// The schema as numbered steps, applied in order at startup (or by `ChatSurvey.Bot migrate`). Never edit a step that
-/// has shipped; add one. "{time}" is the dialect's timestamp type, "{bytes}" its type for raw bytes.
+/// has shipped; add one. "{time}" is the dialect's timestamp type, "{bytes}" its type for raw bytes, "{key_ordered}" what
+/// makes a table keep its rows in primary-key order.
 /// </summary>
 internal static class Migrations
 {
@@ -121,7 +122,7 @@ internal static class Migrations
             respondent TEXT PRIMARY KEY,
             status TEXT NOT NULL,
             last_at {time} NOT NULL
-        );
+        ) {key_ordered};
         CREATE INDEX people_status_last_at ON people (status, last_at);
         CREATE TABLE tally_people (
             day TEXT NOT NULL,
@@ -134,7 +135,7 @@ internal static class Migrations
             abandoned BIGINT NOT NULL,
             cancelled BIGINT NOT NULL,
             PRIMARY KEY (day, channel, promoter, survey_version)
-        );
+        ) {key_ordered};
         CREATE TABLE tally_funnel (
             day TEXT NOT NULL,
             channel TEXT NOT NULL,
@@ -147,7 +148,7 @@ internal static class Migrations
             stopped BIGINT NOT NULL,
             abandoned BIGINT NOT NULL,
             PRIMARY KEY (day, channel, promoter, survey_version, question)
-        );
+        ) {key_ordered};
         CREATE TABLE tally_answers (
             day TEXT NOT NULL,
             channel TEXT NOT NULL,
@@ -159,7 +160,7 @@ internal static class Migrations
             option_code TEXT NOT NULL,
             n BIGINT NOT NULL,
             PRIMARY KEY (day, channel, promoter, survey_version, question, row_code, rank, option_code)
-        );
+        ) {key_ordered};
         CREATE TABLE tally_durations (
             day TEXT NOT NULL,
             channel TEXT NOT NULL,
@@ -168,7 +169,7 @@ internal static class Migrations
             bucket INTEGER NOT NULL,
             n BIGINT NOT NULL,
             PRIMARY KEY (day, channel, promoter, survey_version, bucket)
-        );
+        ) {key_ordered};
         CREATE TABLE tally_state (
             name TEXT PRIMARY KEY,
             value TEXT NOT NULL
@@ -225,5 +226,6 @@ internal static class Migrations
     public static int Latest => Steps.Length;
 
     public static string Step(int version, SqlDialect dialect) =>
-        Steps[version - 1].Replace("{time}", dialect.TimeType, StringComparison.Ordinal).Replace("{bytes}", dialect.BytesType, StringComparison.Ordinal);
+        Steps[version - 1].Replace("{time}", dialect.TimeType, StringComparison.Ordinal).Replace("{bytes}", dialect.BytesType, StringComparison.Ordinal)
+            .Replace("{key_ordered}", dialect.KeyOrdered, StringComparison.Ordinal);
 }

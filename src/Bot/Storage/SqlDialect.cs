@@ -43,6 +43,12 @@ public sealed record SqlDialect(
     public required string BytesType { get; init; }
 
     /// <summary>
+    /// What follows a table that is read by ranges of its primary key (the tallies) so its rows are stored in that
+    /// key's order: SQLite's WITHOUT ROWID; nothing on PostgreSQL, whose tables are heaps either way.
+    /// </summary>
+    public required string KeyOrdered { get; init; }
+
+    /// <summary>
     /// Whether an error is the database's state (busy, locked, unreachable, out of resources) rather than the
     /// statement's: trying again later may succeed without any change to what is written.
     /// </summary>
@@ -63,6 +69,7 @@ public sealed record SqlDialect(
         Stored = at => new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero),
         LockRespondent = "",
         BytesType = "BLOB",
+        KeyOrdered = "WITHOUT ROWID",
         // SQLITE_BUSY, SQLITE_LOCKED (another writer holds the file past busy_timeout), SQLITE_IOERR, SQLITE_FULL.
         IsTransient = e => e is SqliteException { SqliteErrorCode: 5 or 6 or 10 or 13 },
     };
@@ -82,6 +89,7 @@ public sealed record SqlDialect(
         Stored = at => new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero),
         LockRespondent = "SELECT pg_advisory_xact_lock(hashtextextended(@r, 16))",
         BytesType = "BYTEA",
+        KeyOrdered = "",
         // Npgsql's own judgement: connection failures, timeouts, deadlocks, serialization failures, shutdowns.
         IsTransient = e => e is NpgsqlException { IsTransient: true },
     };

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatSurvey.Bot.Dashboard.Filters;
 using ChatSurvey.Bot.Storage.Tallies;
 using ChatSurvey.Bot.Surveys;
+using ChatSurvey.Domain.Conversations;
 
 namespace ChatSurvey.Bot.Dashboard.Overview;
 
@@ -12,57 +13,67 @@ namespace ChatSurvey.Bot.Dashboard.Overview;
 /// </summary>
 public sealed class OverviewQueries(DashboardDb db, SurveyCatalog surveys)
 {
-    private const string PeopleColumns = "SUM(t.completed), SUM(t.in_progress), SUM(t.stopped), SUM(t.abandoned), SUM(t.cancelled)";
+    private static readonly string PeopleColumns = Sums("completed", "in_progress", "stopped", "abandoned", "cancelled");
 
     public async Task<OverviewData> LoadAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
+        // Grouped in the key's order (version included), so the database streams the sums without sorting; the versions
+        // are added together below.
         var (where, parameters) = DashboardDb.TallyWhere(filter, "t");
         var people = await db.ListAsync(
-            $"SELECT t.channel, t.promoter, {PeopleColumns} FROM tally_people t WHERE {where} GROUP BY t.channel, t.promoter",
+            $"SELECT t.channel, t.promoter, {PeopleColumns} FROM tally_people t WHERE {where} GROUP BY t.channel, t.promoter, t.survey_version",
             parameters, r => (Channel: r.GetString(0), Promoter: r.GetString(1), Counts: Counts(r, 2)), cancellationToken);
         var funnel = await db.ListAsync(
-            $"SELECT t.channel, t.promoter, t.question, SUM(t.reached), SUM(t.answered), SUM(t.rejected), SUM(t.stopped), SUM(t.abandoned) FROM tally_funnel t WHERE {where} GROUP BY t.channel, t.promoter, t.question",
+            $"SELECT t.channel, t.promoter, t.question, {Sums("reached", "answered", "rejected", "stopped", "abandoned")} FROM tally_funnel t WHERE {where} GROUP BY t.channel, t.promoter, t.survey_version, t.question",
             parameters, r => (Channel: r.GetString(0), Promoter: r.GetString(1), Question: r.GetString(2), Counts: new[] { Long(r, 3), Long(r, 4), Long(r, 5), Long(r, 6), Long(r, 7) }), cancellationToken);
         var durations = await db.ListAsync(
-            $"SELECT t.channel, t.promoter, t.bucket, SUM(t.n) FROM tally_durations t WHERE {where} GROUP BY t.channel, t.promoter, t.bucket",
+            $"SELECT t.channel, t.promoter, t.bucket, {Sums("n")} FROM tally_durations t WHERE {where} GROUP BY t.channel, t.promoter, t.survey_version, t.bucket",
             parameters, r => (Channel: r.GetString(0), Promoter: r.GetString(1), Bucket: (int)Long(r, 2), Count: Long(r, 3)), cancellationToken);
 
-        var survey = surveys.ForVersion(filter.Version);
-        var byQuestion = funnel.ToLookup(f => f.Question, StringComparer.Ordinal);
-        List<FunnelStep> Funnel(Func<string, string, bool> include) =>
+        // One pass over the rows, each added to the whole, its channel and its promoter.
+        var all = new Group();
+        var byChannel = new SortedDictionary<string, Group>(StringComparer.Ordinal);
+        var byPromoter = new SortedDictionary<string, Group>(StringComparer.Ordinal);
+        Group[] GroupsOf(string channel, string promoter) =>
         [
-            .. survey.Questions.Select(q =>
-            {
-                var sums = new long[5];
-                foreach (var row in byQuestion[q.Code].Where(f => include(f.Channel, f.Promoter)))
-                {
-                    for (var i = 0; i < sums.Length; i++)
-                    {
-                        sums[i] += row.Counts[i];
-                    }
-                }
-
-                return new FunnelStep(q, sums[0], sums[1], sums[2], sums[3], sums[4]);
-            }),
+            all,
+            byChannel.TryGetValue(channel, out var c) ? c : byChannel[channel] = new Group(),
+            byPromoter.TryGetValue(promoter, out var p) ? p : byPromoter[promoter] = new Group(),
         ];
-        ComparisonRow Compare(string key, Func<string, string, bool> include)
+        foreach (var row in people)
         {
-            var steps = Funnel(include);
-            return new ComparisonRow(
-                key,
-                people.Where(p => include(p.Channel, p.Promoter)).Aggregate(StatusCounts.Zero, (sum, p) => sum.Plus(p.Counts)),
-                Durations.Median(durations.Where(d => include(d.Channel, d.Promoter)).Select(d => (d.Bucket, d.Count))),
-                steps.Where(s => s.Left > 0).OrderByDescending(s => s.Left).ThenBy(s => s.Question.Number).FirstOrDefault());
+            foreach (var group in GroupsOf(row.Channel, row.Promoter))
+            {
+                group.Counts = group.Counts.Plus(row.Counts);
+            }
         }
 
-        var all = Compare("", (_, _) => true);
+        foreach (var row in funnel)
+        {
+            foreach (var group in GroupsOf(row.Channel, row.Promoter))
+            {
+                group.Add(row.Question, row.Counts);
+            }
+        }
+
+        foreach (var row in durations)
+        {
+            foreach (var group in GroupsOf(row.Channel, row.Promoter))
+            {
+                group.Times[row.Bucket] = group.Times.GetValueOrDefault(row.Bucket) + row.Count;
+            }
+        }
+
+        var survey = surveys.ForVersion(filter.Version);
+        IReadOnlyList<ComparisonRow> Compare(SortedDictionary<string, Group> groups) =>
+            [.. groups.Select(g => g.Value.Row(g.Key, survey)).Where(r => r.Counts.Started > 0)];
         return new OverviewData(
             all.Counts,
             await ByDayAsync(filter, cancellationToken),
             all.Median,
-            Funnel((_, _) => true),
-            [.. people.Select(p => p.Channel).Distinct().Order(StringComparer.Ordinal).Select(c => Compare(c, (channel, _) => channel == c)).Where(r => r.Counts.Started > 0)],
-            [.. people.Select(p => p.Promoter).Distinct().Order(StringComparer.Ordinal).Select(code => Compare(code, (_, promoter) => promoter == code)).Where(r => r.Counts.Started > 0)]);
+            all.Funnel(survey),
+            Compare(byChannel),
+            Compare(byPromoter));
     }
 
     /// <summary>People by the local day they first started, oldest first (days without starts are not there).</summary>
@@ -86,5 +97,46 @@ public sealed class OverviewQueries(DashboardDb db, SurveyCatalog surveys)
 
     private static StatusCounts Counts(System.Data.Common.DbDataReader r, int at) => new(Long(r, at), Long(r, at + 1), Long(r, at + 2), Long(r, at + 3), Long(r, at + 4));
 
-    private static long Long(System.Data.Common.DbDataReader r, int ordinal) => DashboardDb.ReadLong(r, ordinal);
+    /// <summary>Sums of tally columns as BIGINT: PostgreSQL's own sum of BIGINT is numeric, slower to decode.</summary>
+    private static string Sums(params string[] columns) => string.Join(", ", columns.Select(c => $"CAST(SUM(t.{c}) AS BIGINT)"));
+
+    /// <summary>A sum of a group (never null), read as it is: every call into SQLite counts at a few thousand rows.</summary>
+    private static long Long(System.Data.Common.DbDataReader r, int ordinal) => r.GetInt64(ordinal);
+
+    /// <summary>The sums of one part of the people (all of them, a channel, a promoter).</summary>
+    private sealed class Group
+    {
+        private readonly Dictionary<string, long[]> _funnel = new(StringComparer.Ordinal);
+
+        public StatusCounts Counts { get; set; } = StatusCounts.Zero;
+
+        /// <summary>Times to complete, as histogram buckets (<see cref="Durations"/>).</summary>
+        public Dictionary<int, long> Times { get; } = [];
+
+        public TimeSpan? Median => Durations.Median(Times.Select(t => (t.Key, t.Value)));
+
+        public void Add(string question, long[] counts)
+        {
+            if (!_funnel.TryGetValue(question, out var sums))
+            {
+                _funnel[question] = sums = new long[counts.Length];
+            }
+
+            for (var i = 0; i < counts.Length; i++)
+            {
+                sums[i] += counts[i];
+            }
+        }
+
+        public List<FunnelStep> Funnel(CompiledSurvey survey) =>
+        [
+            .. survey.Questions.Select(q => _funnel.TryGetValue(q.Code, out var s) ? new FunnelStep(q, s[0], s[1], s[2], s[3], s[4]) : new FunnelStep(q, 0, 0, 0, 0, 0)),
+        ];
+
+        public ComparisonRow Row(string key, CompiledSurvey survey) => new(
+            key,
+            Counts,
+            Median,
+            Funnel(survey).Where(s => s.Left > 0).OrderByDescending(s => s.Left).ThenBy(s => s.Question.Number).FirstOrDefault());
+    }
 }
