@@ -14,5 +14,7 @@ ENV ASPNETCORE_ENVIRONMENT=Production \
     URLS=http://0.0.0.0:8080 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 EXPOSE 8080
+# Sign-in cookie keys and the staff file live here (a volume in compose), writable by the app user only.
+RUN mkdir -p /var/lib/chatsurvey/keys && chown -R $APP_UID /var/lib/chatsurvey && chmod -R 700 /var/lib/chatsurvey
 USER $APP_UID
 ENTRYPOINT ["dotnet", "ChatSurvey.Bot.dll"]

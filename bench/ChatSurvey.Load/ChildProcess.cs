@@ -98,7 +98,9 @@ internal sealed class ChildProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new InvalidOperationException($"{Name} did not become ready; its output is in {logPath}");
+        // The folder goes when the run is disposed, so the output (a startup error first) travels in the message.
+        var output = File.Exists(logPath) ? string.Join(Environment.NewLine, File.ReadLines(logPath).Where(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal)).TakeLast(15)) : "(no output)";
+        throw new InvalidOperationException($"{Name} did not become ready; its output without stack frames:{Environment.NewLine}{output}");
     }
 
     public async ValueTask DisposeAsync()

@@ -5,7 +5,10 @@ using StackExchange.Redis;
 
 namespace ChatSurvey.Load;
 
-/// <summary>A redis-server of the harness's own on a free loopback port (no persistence: memory is what we measure).</summary>
+/// <summary>
+/// A redis-server of the harness's own on a free loopback port: no persistence (memory is what we measure), otherwise
+/// Redis's defaults, the configuration a hosted Redis gives.
+/// </summary>
 internal sealed class RedisProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -25,7 +28,7 @@ internal sealed class RedisProcess : IAsyncDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var info = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--hash-max-listpack-value", "1024" })
+        foreach (var arg in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
         {
             info.ArgumentList.Add(arg);
         }

@@ -54,7 +54,7 @@ internal static class ScenarioRun
         var messagesBefore = environment.Fakes.Counts;
         var memoryBefore = await target.RedisUsedMemoryAsync();
         var commandsBefore = await target.RedisCommandsAsync();
-        var rowsBefore = await environment.PostgresRowsAsync();
+        var rowsBefore = await environment.StoreRowsAsync();
         var histogramBefore = await TurnHistogram.ScrapeAsync(http, target);
         var runtimeBefore = await RuntimeCounters.ScrapeAsync(http, target);
         using var sampler = new Sampler(target, http, TimeSpan.FromSeconds(1));
@@ -91,7 +91,7 @@ internal static class ScenarioRun
         var samples = await sampler.StopAsync();
         var memoryAfter = await target.RedisUsedMemoryAsync();
         var commandsAfter = await target.RedisCommandsAsync();
-        var rowsAfter = await environment.PostgresRowsAsync();
+        var rowsAfter = await environment.StoreRowsAsync();
         var histogramAfter = await TurnHistogram.ScrapeAsync(http, target);
         var runtimeAfter = await RuntimeCounters.ScrapeAsync(http, target);
         var messagesAfter = environment.Fakes.Counts;

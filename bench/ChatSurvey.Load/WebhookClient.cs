@@ -48,6 +48,9 @@ internal sealed class WebhookClient(HttpClient http, string telegramSecret)
         return request;
     }
 
+    /// <summary>The public address targets are told they have (outside Development it must be https).</summary>
+    public const string PublicBaseUrl = "https://bench.invalid";
+
     private static HttpRequestMessage WhatsApp(Uri target, long number, string text)
     {
         var sid = "SM" + Interlocked.Increment(ref _updateId).ToString("D32", CultureInfo.InvariantCulture);
@@ -61,8 +64,8 @@ internal sealed class WebhookClient(HttpClient http, string telegramSecret)
         };
         var url = new Uri(target, "/webhooks/twilio");
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        // The target's public URL is the one it listens on: no proxy in between.
-        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(FakeApis.TwilioAuthToken, url.ToString(), form));
+        // Twilio signs the public https address (the proxy's), which is not the one the request goes to here.
+        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(FakeApis.TwilioAuthToken, PublicBaseUrl + "/webhooks/twilio", form));
         return request;
     }
 }

@@ -7,7 +7,7 @@ namespace ChatSurvey.Load;
 
 /// <summary>
 /// Everything a webhook run needs, all on 127.0.0.1: the fake Telegram and Twilio APIs (in this process), PostgreSQL,
-/// and two child processes each with its own redis-server (AOF off, hash-max-listpack-value 1024): the real bot
+/// and two child processes each with its own redis-server (AOF off, otherwise Redis's defaults): the real bot
 /// (its build output, configured through environment variables as in production) and the floor.
 /// </summary>
 internal sealed class WebhookEnvironment : IAsyncDisposable
@@ -34,12 +34,16 @@ internal sealed class WebhookEnvironment : IAsyncDisposable
     public Respondents Respondents { get; private set; } = null!;
 
     /// <param name="botEnvironment">Extra variables for the bot only (DOTNET_gcServer=0, DOTNET_TieredPGO=0…).</param>
-    public static async Task<WebhookEnvironment> StartAsync(IReadOnlyList<string> botEnvironment)
+    /// <param name="store">postgres, or sqlite: the embedded default, a file in the run's folder.</param>
+    public static async Task<WebhookEnvironment> StartAsync(IReadOnlyList<string> botEnvironment, string store)
     {
         var environment = new WebhookEnvironment(Directory.CreateTempSubdirectory("chatsurvey-webhooks-").FullName);
         try
         {
-            await environment.StartPartsAsync(botEnvironment);
+            environment.SqlitePath = store == "sqlite" ? Path.Combine(environment.Folder, "chatsurvey.db") : null;
+            await environment.StartPartsAsync(environment.SqlitePath is { } path
+                ? ["DATABASE__PROVIDER=Sqlite", $"CONNECTIONSTRINGS__CHATSURVEY=Data Source={path}", .. botEnvironment]
+                : botEnvironment);
             return environment;
         }
         catch
@@ -54,14 +58,23 @@ internal sealed class WebhookEnvironment : IAsyncDisposable
 
     public TimeSpan PostgresCpu() => ProcStats.TreeCpu(PostgresPid());
 
+    /// <summary>The SQLite file when the bot's store is the embedded one; null with PostgreSQL.</summary>
+    public string? SqlitePath { get; private set; }
+
     /// <summary>Rows in the domain store's tables: the bot writes one INSERT per row, so their growth counts its statements.</summary>
-    public async Task<long> PostgresRowsAsync()
+    public async Task<long> StoreRowsAsync()
     {
-        await using var connection = new Npgsql.NpgsqlConnection(Postgres.ConnectionString());
-        await connection.OpenAsync();
-        await using var count = new Npgsql.NpgsqlCommand(
-            "SELECT (SELECT count(*) FROM conversation_events) + (SELECT count(*) FROM responses) + (SELECT count(*) FROM answer_values)", connection);
-        return (long)(await count.ExecuteScalarAsync())!;
+        const string Count = "SELECT (SELECT count(*) FROM conversation_events) + (SELECT count(*) FROM responses) + (SELECT count(*) FROM answer_values)";
+        System.Data.Common.DbConnection connection = SqlitePath is null
+            ? new Npgsql.NpgsqlConnection(Postgres.ConnectionString())
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={SqlitePath};Mode=ReadOnly;Pooling=false");
+        await using (connection)
+        {
+            await connection.OpenAsync();
+            await using var count = connection.CreateCommand();
+            count.CommandText = Count;
+            return Convert.ToInt64(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
     }
 
     private async Task StartPartsAsync(IReadOnlyList<string> botEnvironment)
@@ -97,8 +110,8 @@ internal sealed class WebhookEnvironment : IAsyncDisposable
             ["TWILIO__ACCOUNTSID"] = FakeApis.TwilioAccountSid,
             ["TWILIO__AUTHTOKEN"] = FakeApis.TwilioAuthToken,
             ["TWILIO__WHATSAPPFROM"] = WebhookClient.WhatsAppFrom,
-            ["TWILIO__PUBLICBASEURL"] = url.ToString().TrimEnd('/'),
-            ["DASHBOARD__PUBLICBASEURL"] = url.ToString().TrimEnd('/'),
+            ["TWILIO__PUBLICBASEURL"] = WebhookClient.PublicBaseUrl,
+            ["DASHBOARD__PUBLICBASEURL"] = WebhookClient.PublicBaseUrl,
             ["TWILIO__APIBASEURL"] = api,
             // The highest the options allow (Twilio's account limit, not ours).
             ["TWILIO__MESSAGESPERSECOND"] = "1000",

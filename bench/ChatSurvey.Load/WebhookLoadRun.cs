@@ -18,7 +18,7 @@ internal static class WebhookLoadRun
     public static async Task RunAsync(WebhookSettings settings)
     {
         Console.WriteLine(Machine());
-        await using var environment = await WebhookEnvironment.StartAsync(settings.BotEnvironment);
+        await using var environment = await WebhookEnvironment.StartAsync(settings.BotEnvironment, settings.Store);
         // Interrupted (Ctrl+C, kill): stop the bot, the floor, Redis and PostgreSQL rather than leave them running.
         void Stop(PosixSignalContext context)
         {
@@ -71,9 +71,29 @@ internal static class WebhookLoadRun
             Console.WriteLine(WebhookReport.Soak(soak));
         }
 
-        await File.WriteAllTextAsync(settings.Output, JsonSerializer.Serialize(new { machine = Machine(), date = DateTimeOffset.UtcNow, settings.BotEnvironment, runs, metricSeries = series, soak }, Json));
+        var idle = settings.Idle > TimeSpan.Zero ? await IdleAsync(environment, settings.Idle) : null;
+        await File.WriteAllTextAsync(settings.Output, JsonSerializer.Serialize(new { machine = Machine(), date = DateTimeOffset.UtcNow, settings.Store, settings.BotEnvironment, runs, metricSeries = series, soak, idle }, Json));
         Console.WriteLine($"raw results: {Path.GetFullPath(settings.Output)}");
     }
+
+    /// <summary>
+    /// Nobody writing: what the bot, its Redis and (with PostgreSQL) the store cost in cores, after the runs left their
+    /// conversations behind, with Redis and the store configured as in production.
+    /// </summary>
+    private static async Task<IdleResult> IdleAsync(WebhookEnvironment environment, TimeSpan over)
+    {
+        // Replies and the outbox of the last run settle first.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var bot = environment.Bot;
+        var redisPid = await bot.RedisPidAsync();
+        var (botBefore, redisBefore, postgresBefore) = (ProcStats.Cpu(bot.Process.Pid), ProcStats.Cpu(redisPid), environment.PostgresCpu());
+        await Task.Delay(over);
+        var result = new IdleResult(over.TotalSeconds, (ProcStats.Cpu(bot.Process.Pid) - botBefore) / over, (ProcStats.Cpu(redisPid) - redisBefore) / over, (environment.PostgresCpu() - postgresBefore) / over);
+        Console.WriteLine($"idle for {over.TotalSeconds:F0} s: bot {result.BotCores:F4} cores, its Redis {result.RedisCores:F4}, PostgreSQL {result.PostgresCores:F4}");
+        return result;
+    }
+
+    private sealed record IdleResult(double Seconds, double BotCores, double RedisCores, double PostgresCores);
 
     /// <summary>The names of the bot's own series on /metrics (what a Prometheus scrape sees during a campaign).</summary>
     private static async Task<IReadOnlyList<string>> ChatSurveySeriesAsync(WebhookEnvironment environment)

@@ -17,12 +17,15 @@ internal sealed record WebhookSettings(
     TimeSpan SoakDuration,
     IReadOnlyList<string> BotEnvironment,
     string Output,
-    bool Strict)
+    bool Strict,
+    string Store,
+    TimeSpan Idle)
 {
     /// <summary>
     /// --sizes 50,200,1000 --pauses 0,2000-4000 --channels "telegram;whatsapp;telegram,whatsapp" (sets, for no pause)
     /// --paused-channels telegram,whatsapp --soak-minutes 10 --soak-respondents 200 --bot-env K=V (repeatable)
-    /// --out file --lenient (no waiting for a quiet machine, no reruns).
+    /// --out file --lenient (no waiting for a quiet machine, no reruns) --store postgres|sqlite (the bot's domain store;
+    /// sqlite is the embedded default, written in the bot's process) --idle-seconds 60 (the bot's CPU with nobody writing).
     /// </summary>
     public static WebhookSettings Parse(string[] args)
     {
@@ -43,7 +46,9 @@ internal sealed record WebhookSettings(
             TimeSpan.FromMinutes(double.Parse(Option("--soak-minutes", "10"), CultureInfo.InvariantCulture)),
             [.. args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--bot-env" && a.i + 1 < args.Length).Select(a => args[a.i + 1])],
             Option("--out", "webhooks-results.json"),
-            !args.Contains("--lenient"));
+            !args.Contains("--lenient"),
+            Option("--store", "postgres"),
+            TimeSpan.FromSeconds(Number(Option("--idle-seconds", "60"))));
     }
 
     /// <summary>The scenarios of one size, in the order they run.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ChatSurvey.Bot.Channels.Telegram;
 using ChatSurvey.Bot.Channels.Twilio;
+using ChatSurvey.Bot.Channels.Voice;
 using ChatSurvey.Bot.Channels.WebChat;
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Bot.Dashboard;
@@ -18,39 +19,28 @@ public static partial class ChatSurveySetup
 {
     public static WebApplicationBuilder AddChatSurvey(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         var configuration = builder.Configuration;
-        var surveyOptions = configuration.GetSection("Survey").Get<SurveyOptions>() ?? new SurveyOptions();
-        // Loaded eagerly: a broken survey file must stop startup, not the first conversation.
-        var survey = SurveyFile.Load(surveyOptions);
-        builder.Services.AddSingleton(survey);
-        builder.Services.AddSingleton(surveyOptions);
-        builder.Services.AddSingleton(new SurveyCatalog(survey));
-        builder.Services.AddSingleton<SurveyArchive>();
-        builder.Services.AddSingleton(InputLimits(configuration, survey));
-        builder.Services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(TimeProvider.System);
+        var survey = services.AddSurvey(configuration);
         var secret = PseudonymKey(builder);
-        builder.Services.AddSingleton(new Pseudonymizer(secret));
-        builder.Services.AddTrustedProxies(configuration);
-        builder.Services.AddWebChat(configuration, secret);
+        services.AddSingleton(new Pseudonymizer(secret));
+        services.AddTrustedProxies(configuration);
+        services.AddChatSurveyTelemetry(configuration);
 
-        builder.Services.AddChatSurveyTelemetry(configuration);
-        builder.Services.AddConversationState(configuration);
-        builder.Services.AddTelegram(configuration);
+        // Where conversations live (Redis, or in memory), the one turn pipeline over them, and the domain store behind.
+        services.AddConversationState(configuration);
+        services.AddTurnPipeline(configuration, survey);
+        services.AddDomainStore(configuration);
 
-        var dialect = SqlDialect.For(configuration["Database:Provider"]);
-        var connectionString = configuration.GetConnectionString("ChatSurvey") ?? "Data Source=chatsurvey.db";
-        // The tallies count days in the dashboard's offset and people as stopped after its silence.
-        var dashboard = configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
-        var tallies = new Storage.Tallies.TallySettings(dashboard.UtcOffset, dashboard.StoppedAfter, TimeProvider.System);
-        builder.Services.AddSingleton(new SqlResponseStore(dialect.CreateDataSource(connectionString), dialect, tallies));
-        builder.Services.AddHostedService<Storage.Tallies.SilenceCheck>();
-        builder.Services.AddSingleton<DeadLetterStore>();
-        builder.Services.AddHostedService<OutboxWorker>();
-        builder.Services.AddSingleton(configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions());
-        builder.Services.AddHostedService<RetentionPurge>();
+        // The channels: each maps what arrives to an InboundMessage for the pipeline; those that push have a sender.
+        services.AddWebChat(configuration, secret);
+        services.AddTelegram(configuration);
         builder.AddTwilio();
+        builder.AddVoice();
+
         builder.AddDashboard();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         return builder;
     }
 
@@ -77,7 +67,7 @@ public static partial class ChatSurveySetup
         // Prometheus scrapes here; metrics carry no personal data, but restrict the path at the proxy if exposed.
         app.MapPrometheusScrapingEndpoint();
         app.MapWebChat();
-        app.MapTwilio();
+        app.MapTwilio().MapVoice();
         app.MapTelegram();
         app.MapDashboard();
         // A text a language lacks is spoken in the default language; staff see which ones here.
@@ -88,28 +78,12 @@ public static partial class ChatSurveySetup
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            foreach (var url in app.Urls)
-            {
-                LogOpen(app.Logger, url);
-            }
+            // Behind a proxy the listening address (http://[::]:8080) is not where people go: the public one is.
+            var site = (app.Configuration["Dashboard:PublicBaseUrl"] is { Length: > 0 } configured ? configured : app.Urls.First()).TrimEnd('/');
+            var listening = string.Join(", ", app.Urls);
+            LogOpen(app.Logger, site + "/", site + "/staff", listening);
         });
         return app;
-    }
-
-    /// <summary>The per-channel message limits, each longer than any answer the survey accepts (or startup stops, naming it).</summary>
-    private static InputOptions InputLimits(ConfigurationManager configuration, Domain.Conversations.CompiledSurvey survey)
-    {
-        var options = configuration.GetSection(InputOptions.Section).Get<InputOptions>() ?? new InputOptions();
-        var longest = survey.Definition.Questions.Where(q => q.Kind == Domain.Surveys.QuestionKind.Text).Select(q => q.MaxLength).DefaultIfEmpty(0).Max();
-        foreach (var (channel, maxLength) in options.MaxLength)
-        {
-            if (maxLength <= longest)
-            {
-                throw new InvalidOperationException($"{InputOptions.Section}:MaxLength:{channel} is {maxLength}: it must be longer than the survey's longest text answer ({longest}), or long answers would be stored cut.");
-            }
-        }
-
-        return options;
     }
 
     /// <summary>
@@ -135,6 +109,6 @@ public static partial class ChatSurveySetup
     [LoggerMessage(Level = LogLevel.Warning, Message = "Survey languages: {Warning}")]
     private static partial void LogSurveyWarning(ILogger logger, string warning);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ChatSurvey is running: open {Url}/ to answer the survey in the web chat")]
-    private static partial void LogOpen(ILogger logger, string url);
+    [LoggerMessage(Level = LogLevel.Information, Message = "ChatSurvey is running: web chat at {Chat} and staff dashboard at {Dashboard} (listening on {Urls})")]
+    private static partial void LogOpen(ILogger logger, string chat, string dashboard, string urls);
 }

@@ -148,4 +148,25 @@ public class VocabularyTests
     [InlineData("nope", false)]
     public void YesNo_EnglishConversation_UnderstandsEnglishAndSpanish(string typed, bool expected) =>
         Assert.Equal(ParseResult<bool>.Ok(expected), English.YesNo(TextNormalizer.Normalize(typed)));
+
+    [Theory]
+    [InlineData("es", Command.Back, "atras")]
+    [InlineData("en", Command.Back, "back")]
+    [InlineData("es", Command.Skip, "saltar")]
+    [InlineData("en", Command.Skip, "skip")]
+    public void WordOf_Command_IsTheConversationLanguagesFirstWord(string language, Command command, string expected)
+    {
+        var vocabulary = language == "es" ? Spanish : English;
+        Assert.Equal(expected, vocabulary.WordOf(command));
+        Assert.Equal(command, vocabulary.CommandOf(expected, out _));
+    }
+
+    [Theory]
+    [InlineData("llamar", true)]
+    [InlineData("Llámame", true)]
+    [InlineData("call me", true)]
+    [InlineData("llama", false)]
+    [InlineData("1", false)]
+    public void IsWord_Call_AsksForAPhoneCall(string typed, bool expected) =>
+        Assert.Equal(expected, Spanish.IsWord("call", TextNormalizer.Normalize(typed)));
 }

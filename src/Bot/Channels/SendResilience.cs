@@ -19,6 +19,14 @@ public static class SendResilience
 
     public static IHttpClientBuilder AddSendResilience(this IHttpClientBuilder builder)
     {
+        // The factory's default loggers write four Information lines per send, with the URL: Telegram's holds the bot
+        // token. Failures are logged by the senders and counted in the metrics.
+        builder.RemoveAllLoggers();
+        // Polly logs every attempt at Information; only the ones it handles (retries) are worth a line.
+        builder.Services.Configure<Polly.Telemetry.TelemetryOptions>(o => o.SeverityProvider = args =>
+            args.Event.EventName == "ExecutionAttempt" && args.Event.Severity == Polly.Telemetry.ResilienceEventSeverity.Information
+                ? Polly.Telemetry.ResilienceEventSeverity.Debug
+                : args.Event.Severity);
         builder.AddResilienceHandler("send", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = MaxRetries,

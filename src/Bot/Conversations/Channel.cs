@@ -2,7 +2,7 @@ namespace ChatSurvey.Bot.Conversations;
 
 /// <summary>
 /// A channel people answer on, and how its replies reach them: pushed by the bot afterwards (Telegram, WhatsApp, SMS),
-/// or carried in the response to the person's own request (the web chat). The name is what pseudonyms, storage and
+/// or carried in the response to the person's own request (the web chat, and a phone call's TwiML). The name is what pseudonyms, storage and
 /// exports use, so it never changes. There is one instance per channel.
 /// </summary>
 public sealed class Channel
@@ -11,6 +11,7 @@ public sealed class Channel
     public static readonly Channel Telegram = new("telegram", pushesReplies: true);
     public static readonly Channel WhatsApp = new("whatsapp", pushesReplies: true);
     public static readonly Channel Sms = new("sms", pushesReplies: true);
+    public static readonly Channel Voice = new("voice", pushesReplies: false);
 
     private Channel(string name, bool pushesReplies)
     {
@@ -18,7 +19,7 @@ public sealed class Channel
         PushesReplies = pushesReplies;
     }
 
-    public static IReadOnlyList<Channel> All { get; } = [Web, Telegram, WhatsApp, Sms];
+    public static IReadOnlyList<Channel> All { get; } = [Web, Telegram, WhatsApp, Sms, Voice];
 
     public string Name { get; }
 

@@ -42,6 +42,19 @@ public sealed class ConversationService(
     }
 
     /// <summary>
+    /// A message the channel answers itself rather than the engine (a request for a phone call): one committed turn that
+    /// leaves the conversation as it is and says one text of the person's language pack. A redelivery is recognized like
+    /// any message's, so the channel can tell whether to act on it.
+    /// </summary>
+    public Task<TurnResult> NoticeAsync(InboundMessage message, Func<BotTexts, string> text, CancellationToken cancellationToken) =>
+        RunAsync(
+            message.Person,
+            message.MessageId,
+            state => new Turn(state, [Reply.Plain(text((surveys.For(state) ?? surveys.Current).Texts(state.Language)))], []),
+            cancellationToken,
+            resendPending: true);
+
+    /// <summary>
     /// The scheduled check of a silent conversation: its one reminder (sent only where <paramref name="canRemind"/>
     /// allows, otherwise just recorded as done), or its end as abandoned once idle past the limit.
     /// </summary>

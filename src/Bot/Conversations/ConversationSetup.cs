@@ -12,16 +12,6 @@ public static class ConversationSetup
         var sweeper = configuration.GetSection("Reminders").Get<SweeperOptions>() ?? new SweeperOptions();
         services.AddSingleton(sweeper);
         services.AddSingleton(new ConversationSchedule(sweeper.After, redis.IdleExpiry));
-        services.AddSingleton<InputGate>();
-        services.AddSingleton<ConversationService>();
-        services.AddHostedService<ConversationSweeper>();
-        services.AddSingleton(sp =>
-        {
-            var deliveries = new Channels.Deliveries();
-            sp.GetRequiredService<Observability.ChatSurveyTelemetry>().ObserveQueueDepth(() => deliveries.Depth);
-            return deliveries;
-        });
-        services.AddHostedService<Channels.ReplyDispatcher>();
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
             services.AddSingleton<InMemoryConversationStore>();
@@ -42,6 +32,7 @@ public static class ConversationSetup
         services.AddSingleton(redis);
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(connection));
         services.AddSingleton(new RedisKeys(redis.KeyPrefix, redis.Buckets));
+        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<RedisConversationStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<RedisConversationStore>());
         services.AddSingleton<ISweepSource, RedisSweepSource>();

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace ChatSurvey.Bot.Conversations;
 
@@ -9,9 +8,12 @@ namespace ChatSurvey.Bot.Conversations;
 /// </summary>
 public sealed class Pseudonymizer(byte[] key)
 {
+    private readonly ThreadLocal<IncrementalHash> _hmac = Digests.Hmac(key);
+
     public string For(ConversationKey person)
     {
-        var hash = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{person.Channel}\n{person.UserId}"));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        Span<byte> hash = stackalloc byte[32];
+        Digests.Hash(_hmac.Value!, $"{person.Channel}\n{person.UserId}", hash);
+        return Convert.ToHexStringLower(hash[..16]);
     }
 }

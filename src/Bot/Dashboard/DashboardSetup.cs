@@ -49,6 +49,8 @@ public static partial class DashboardSetup
             o.AddPolicy(PublicPromoterEndpoints.RateLimitPolicy, context => PerAddress(context, 120));
             o.AddPolicy(PublicEndpoints.RateLimitPolicy, context => PerAddress(context, 120));
         });
+        services.AddSingleton(sp => new StaffDirectory(
+            sp.GetRequiredService<IOptions<StaffOptions>>().Value.Users, new StaffFile(staff.File), builder.Environment.IsDevelopment(), sp.GetRequiredService<ILogger<StaffDirectory>>()));
         services.AddSingleton(sp => new SignInLockout(sp.GetRequiredService<IOptions<StaffOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DashboardDb>();
         services.AddSingleton<OverviewQueries>();
@@ -93,11 +95,19 @@ public static partial class DashboardSetup
         staff.MapReleasePublishing();
         app.MapPromoterPages();
         app.MapPublicResults();
-        if (app.Services.GetRequiredService<IOptions<StaffOptions>>().Value.Users.Count == 0)
+        // Resolved now: a staff file that does not parse stops startup here, naming the file.
+        var directory = app.Services.GetRequiredService<StaffDirectory>();
+        app.Lifetime.ApplicationStarted.Register(() =>
         {
-            LogNoStaff(app.Logger);
-        }
-
+            if (directory.DevelopmentPassword is { } password)
+            {
+                LogDevelopmentAdmin(app.Logger, StaffDirectory.DevelopmentAdmin, password);
+            }
+            else if (!directory.Anyone)
+            {
+                LogNoStaff(app.Logger, directory.FilePath);
+            }
+        });
         return app;
     }
 
@@ -116,23 +126,31 @@ public static partial class DashboardSetup
         return await next(context);
     }
 
-    /// <summary>Promoters' links and QR codes are built from Dashboard:PublicBaseUrl; only Development may go without.</summary>
+    /// <summary>
+    /// Promoters' links and QR codes are built from Dashboard:PublicBaseUrl; only Development may go without, and
+    /// anywhere else it must be a public https address (<see cref="Http.PublicAddress"/>).
+    /// </summary>
     private static void RequirePublicBaseUrl(WebApplicationBuilder builder)
     {
         var url = builder.Configuration[$"{DashboardOptions.Section}:PublicBaseUrl"];
-        if (string.IsNullOrWhiteSpace(url) && builder.Environment.IsDevelopment())
+        var development = builder.Environment.IsDevelopment();
+        if (string.IsNullOrWhiteSpace(url) && development)
         {
             return;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("https" or "http") || parsed.Query.Length > 0)
+        if (Http.PublicAddress.Problem(url, development) is { } problem)
         {
-            throw new InvalidOperationException("Dashboard:PublicBaseUrl must be the web chat's public address, e.g. https://encuesta.example.org (required outside Development: promoters' links and QR codes are built from it).");
+            throw new InvalidOperationException($"Dashboard:PublicBaseUrl (DASHBOARD__PUBLICBASEURL; PUBLIC_BASE_URL in compose's .env) {problem}. It is required outside Development: promoters' links and QR codes are built from it.");
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No staff users are configured (Staff:Users): nobody can sign in to /staff. Create one with `ChatSurvey.Bot hash-password` (see README).")]
-    private static partial void LogNoStaff(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Nobody can sign in to /staff: no staff users in Staff:Users or in {Path}. Create one, no restart needed: `ChatSurvey.Bot staff add NAME --role admin` (compose: `docker compose run --rm --no-deps bot staff add NAME --role admin`)")]
+    private static partial void LogNoStaff(ILogger logger, string path);
+
+    // Development only, and only while nobody is configured: a throwaway account for this run, so a developer needs no manual.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Development, no staff users: sign in to /staff as '{Name}' with the password {Password} (this run only; keep a user with `dotnet run --project src/Bot -- staff add NAME --role admin`)")]
+    private static partial void LogDevelopmentAdmin(ILogger logger, string name, string password);
 
     private static RateLimitPartition<string> PerAddress(HttpContext context, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(Http.ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions

@@ -300,7 +300,12 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     /// <summary>Ids derived from the outbox entry, so a redelivery hits the same primary key; hashed so they reveal nothing.</summary>
-    internal static string OpaqueId(string entryId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(entryId)).AsSpan(0, 16));
+    internal static string OpaqueId(string entryId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        Conversations.Digests.Sha256(entryId, hash);
+        return Convert.ToHexStringLower(hash[..16]);
+    }
 
     /// <summary>
     /// A redelivered entry inserts nothing: the response, its values (keyed by response and position) and the

@@ -17,7 +17,10 @@
   const form = $('#composer');
   const input = $('#message');
   const status = $('#status');
-  if (!log || !form || !input || !status) return;
+  const tray = $('#options');
+  const bar = $('#progress');
+  const barText = $('#progress-text');
+  if (!log || !form || !input || !status || !tray || !bar || !barText) return;
 
   let leaving = false;
   const store = {
@@ -55,7 +58,6 @@
     .filter((e) => e && typeof e.t === 'string' && (e.w === 'bot' || e.w === 'user' || e.w === 'note'))
     .slice(-MAX_LOG);
   let current = null; // last bot entry carrying choices
-  let chipsEl = null;
 
   function save() {
     if (entries.length > MAX_LOG) entries = entries.slice(-MAX_LOG);
@@ -64,10 +66,52 @@
 
   function scrollDown() { log.scrollTop = log.scrollHeight; }
 
+  // The newest message in view; a question taller than the conversation's window shows from its first line ("Pregunta
+  // 11 de 12"), so its options below never push it out of sight.
+  // When the page scrolls as a whole (large text, see chat.css), the question's first line goes to the top instead.
+  function showQuestion() {
+    const last = log.lastElementChild;
+    if (getComputedStyle(log).overflowY === 'visible') { if (last) last.scrollIntoView({ block: 'start' }); }
+    else if (last && last.classList.contains('bot') && last.offsetHeight > log.clientHeight) log.scrollTop = last.offsetTop - 8;
+    else scrollDown();
+  }
+
+  // Addresses in the bot's texts ("www.ogaipoaxaca.org.mx") become links; only http(s), so no other scheme can sneak in.
+  const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi;
+  function linkify(el, text) {
+    let at = 0;
+    for (const m of text.matchAll(LINK)) {
+      const url = m[0].replace(/[.,;:!?)\]»'"]+$/, '');
+      el.append(text.slice(at, m.index));
+      const a = document.createElement('a');
+      a.href = (/^www\./i.test(url) ? 'https://' : '') + url;
+      a.textContent = url;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      el.append(a);
+      at = m.index + url.length;
+    }
+    el.append(text.slice(at));
+  }
+
+  // "Pregunta 3 de 12" on a question's first line moves the progress bar (any language that writes "<word> N <word> M").
+  const STEP = /^[^\d\n]{1,30}?(\d{1,3})[^\d\n]{1,6}?(\d{1,3})\s*$/;
+  function progress(text) {
+    const line = text.split('\n', 1)[0];
+    const m = STEP.exec(line);
+    if (!m || +m[1] < 1 || +m[1] > +m[2]) return;
+    bar.hidden = false;
+    bar.setAttribute('aria-valuemax', m[2]);
+    bar.setAttribute('aria-valuenow', m[1]);
+    bar.setAttribute('aria-valuetext', line);
+    bar.firstElementChild.style.width = (100 * m[1] / m[2]).toFixed(1) + '%';
+    barText.textContent = line;
+  }
+
   function draw(e) {
     const d = document.createElement('div');
     d.className = e.w === 'note' ? 'note' : 'msg ' + e.w;
-    d.textContent = e.t; // never innerHTML
+    if (e.w === 'bot') { linkify(d, e.t); progress(e.t); } else d.textContent = e.t; // never innerHTML
     log.appendChild(d);
   }
 
@@ -94,7 +138,8 @@
   }
 
   function clearChips() {
-    if (chipsEl) { chipsEl.remove(); chipsEl = null; }
+    tray.hidden = true;
+    tray.textContent = '';
   }
 
   function button(cls, label) {
@@ -105,19 +150,32 @@
     return b;
   }
 
+  // A choice shows what can be typed for it ("3", "E") when that is short and not its label: the texts say "escribe
+  // los números", so the buttons carry them. Yes/no needs none.
+  function chip(ch, numbered) {
+    const b = button('chip', '');
+    if (numbered && ch.value !== ch.label && ch.value.length <= 3) {
+      const n = document.createElement('span');
+      n.className = 'num';
+      n.textContent = ch.value;
+      b.append(n, ' ');
+    }
+    b.append(ch.label);
+    return b;
+  }
+
   function renderChips() {
     clearChips();
     const cur = current;
     if (!cur) return;
     const multi = cur.s === 'multiple';
+    tray.setAttribute('aria-label', multi ? 'Opciones (puedes elegir varias)' : 'Opciones');
     const box = document.createElement('div');
-    box.className = 'chips';
-    box.setAttribute('role', 'group');
-    box.setAttribute('aria-label', multi ? 'Opciones (puedes elegir varias)' : 'Opciones');
+    box.className = 'choices';
     const picked = new Set();
     let done = null;
     for (const ch of cur.c) {
-      const b = button('chip', ch.label);
+      const b = chip(ch, cur.s !== 'yesNo');
       if (multi) {
         b.setAttribute('aria-pressed', 'false');
         b.addEventListener('click', () => {
@@ -131,7 +189,10 @@
       }
       box.appendChild(b);
     }
+    tray.appendChild(box);
     if (multi) {
+      const doneBar = document.createElement('div');
+      doneBar.className = 'done-bar';
       done = button('chip-done', 'Listo');
       done.disabled = true;
       done.addEventListener('click', (ev) => {
@@ -140,11 +201,11 @@
         send(sel.map((c) => c.value).join(','), sel.map((c) => c.label).join(', '));
         refocus(ev);
       });
-      box.appendChild(done);
+      doneBar.appendChild(done);
+      tray.appendChild(doneBar);
     }
-    log.appendChild(box);
-    chipsEl = box;
-    scrollDown();
+    tray.hidden = false;
+    showQuestion();
   }
 
   // network
@@ -196,7 +257,9 @@
   }
 
   // Proof of work (ALTCHA's challenge format): find n in 0..maxnumber with SHA-256(salt + n) = challenge. Solved while
-  // the person reads the privacy notice; the first answer carries it.
+  // the person reads the privacy notice, not before it is on screen: on a slow phone the hashing would otherwise hold
+  // up the notice itself by a second or more. The first answer carries it.
+  let challenge = null; // received with the conversation, not yet being solved
   let proof = null;
   let solving = null;
   async function solve(ch) {
@@ -216,7 +279,7 @@
     }
     return null;
   }
-  function startSolving(ch) { proof = null; solving = ch ? solve(ch) : null; }
+  function startSolving(ch) { proof = null; challenge = null; solving = ch ? solve(ch) : null; }
 
   // A new conversation, opened by the bot (which also limits how many one network may open).
   async function open() {
@@ -224,7 +287,9 @@
     if (res && res.status === 200 && res.data && TOKEN.test(res.data.conversation || '')) {
       conv = res.data.conversation;
       store.set(K_CONV, conv);
-      startSolving(res.data.challenge);
+      proof = null;
+      solving = null;
+      challenge = res.data.challenge || null;
       return null;
     }
     return res || { status: 0, after: null };
@@ -238,7 +303,10 @@
       for (let attempt = 0; ; attempt++) {
         let res = conv ? null : await open();
         if (!res) {
-          if (!isStart(item.text) && solving) { proof = await solving; solving = null; }
+          if (!isStart(item.text)) {
+            if (!solving && challenge) startSolving(challenge);
+            if (solving) { proof = await solving; solving = null; }
+          }
           const body = JSON.stringify({ id: item.id, text: item.text, proof: isStart(item.text) ? null : proof });
           try { res = await post(API + '/' + encodeURIComponent(conv) + '/messages', body); } catch { res = null; }
         }
@@ -248,7 +316,9 @@
             store.set(K_CONV, conv);
             proof = null;
           }
-          return handleReplies(res.data);
+          handleReplies(res.data);
+          if (challenge && !solving) startSolving(challenge);
+          return;
         }
         if (res && res.status === 403 && res.data && res.data.challenge) {
           startSolving(res.data.challenge);
@@ -292,6 +362,7 @@
     });
     if (last) setCurrent(last);
     save();
+    showQuestion();
   }
 
   async function pump() {
@@ -328,17 +399,29 @@
     input.focus();
   });
 
-  const restart = $('#restart');
-  if (restart) restart.addEventListener('click', () => {
+  function startOver() {
     try {
       Object.keys(localStorage).filter((k) => k.startsWith('chatsurvey.')).forEach((k) => localStorage.removeItem(k));
     } catch { /* storage blocked */ }
     leaving = true;
     location.reload();
-  });
+  }
 
-  // Keep the newest message visible when the on-screen keyboard resizes the page.
-  window.addEventListener('resize', scrollDown);
+  // Starting over wipes the conversation from this phone: never on one tap, always after a question.
+  const restart = $('#restart');
+  const confirmBox = $('#confirm-restart');
+  if (restart) restart.addEventListener('click', () => {
+    if (confirmBox && typeof confirmBox.showModal === 'function') {
+      confirmBox.returnValue = '';
+      confirmBox.showModal();
+    } else if (window.confirm('¿Empezar de nuevo? Se borrará esta conversación de este teléfono.')) {
+      startOver();
+    }
+  });
+  if (confirmBox) confirmBox.addEventListener('close', () => { if (confirmBox.returnValue === 'yes') startOver(); });
+
+  // Keep the question in view when the on-screen keyboard resizes the page.
+  window.addEventListener('resize', showQuestion);
 
   // start
   if (!conv || !TOKEN.test(conv)) {
@@ -360,6 +443,6 @@
       }
     }
     if (queue.length) pump(); else renderChips();
-    scrollDown();
+    showQuestion();
   }
 })();

@@ -72,6 +72,31 @@ public sealed record BotTexts
     public required string GroupNotice { get; init; }
     public required string GroupNoticeWithoutLink { get; init; }
 
+    // The phone channel's own words: keys, read-backs and the ends of a call (src/Bot/Channels/Voice).
+    public required string VoiceKeys { get; init; }
+    public required string VoiceFirstOption { get; init; }
+    public required string VoiceOption { get; init; }
+    public required string VoiceMore { get; init; }
+    public required string VoiceMultipleHint { get; init; }
+    public required string VoiceGridHint { get; init; }
+    public required string VoiceRankedHint { get; init; }
+    public required string VoiceSpeak { get; init; }
+    public required string VoiceSkip { get; init; }
+    public required string VoiceHeard { get; init; }
+    public required string VoiceConfirmHeard { get; init; }
+    public required string VoiceChosen { get; init; }
+    public required string VoiceNoInput { get; init; }
+    public required string VoiceInvalid { get; init; }
+    public required string VoiceSummary { get; init; }
+    public required string VoicePickCorrection { get; init; }
+    public required string VoiceLanguageKey { get; init; }
+    public required string VoiceGoodbye { get; init; }
+    public required string VoiceClosed { get; init; }
+    public required string VoiceAlreadyDone { get; init; }
+    public required string VoiceUnknownCaller { get; init; }
+    public required string VoiceCallingYou { get; init; }
+    public required string VoiceCallBackUnavailable { get; init; }
+
     /// <summary>The texts from a complete set of keys (see <see cref="Keys"/>).</summary>
     public static BotTexts From(IReadOnlyDictionary<string, string> texts) =>
         JsonSerializer.Deserialize<BotTexts>(JsonSerializer.SerializeToUtf8Bytes(texts), Options)!;

@@ -12,6 +12,7 @@ internal sealed class CompiledLanguage
         Code = entry.Code;
         Texts = entry.Texts;
         Vocabulary = entry.Vocabulary;
+        Speech = entry.Speech;
         Prompts = [.. definition.Questions.Select(q => new QuestionPrompts(definition, q, Texts, Code))];
         Options = [.. definition.Questions.Select(q => new OptionIndex(q.Options, Vocabulary))];
         ConsentText = $"{Texts.Welcome}\n\n{definition.Privacy.Get(Code)}" + (consentHint.Length > 0 ? "\n" + consentHint : "");
@@ -22,6 +23,8 @@ internal sealed class CompiledLanguage
     public BotTexts Texts { get; }
 
     public Vocabulary Vocabulary { get; }
+
+    public SpeechSettings Speech { get; }
 
     public QuestionPrompts[] Prompts { get; }
 

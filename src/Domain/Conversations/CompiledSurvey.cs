@@ -92,6 +92,9 @@ public sealed class CompiledSurvey
     /// <summary>The words understood in a conversation held in <paramref name="language"/>.</summary>
     public Vocabulary Vocabulary(string language) => Language(language).Vocabulary;
 
+    /// <summary>How a phone call speaks and hears a conversation held in <paramref name="language"/>.</summary>
+    public SpeechSettings Speech(string language) => Language(language).Speech;
+
     /// <summary>Languages a person can switch to: the survey's.</summary>
     public bool Speaks(string language) => _languages.ContainsKey(language);
 

@@ -8,12 +8,14 @@ namespace ChatSurvey.Domain.Languages;
 /// <param name="Texts">Bot texts by key (see <see cref="Conversations.BotTexts.Keys"/>).</param>
 /// <param name="Words">Word lists by key (see <see cref="LanguagePackLoader.WordKeys"/>), already normalized.</param>
 /// <param name="Numbers">Words for 1, 2, 3, … ("uno", "primero"): entry n-1 holds the words for n, normalized.</param>
+/// <param name="Speech">How a phone call speaks and hears the language; null when the pack does not say.</param>
 public sealed record LanguagePack(
     string Code,
     string Name,
     IReadOnlyDictionary<string, string> Texts,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Words,
-    IReadOnlyList<IReadOnlyList<string>> Numbers)
+    IReadOnlyList<IReadOnlyList<string>> Numbers,
+    SpeechSettings? Speech = null)
 {
     public IReadOnlyList<string> WordsOf(string key) => Words.TryGetValue(key, out var words) ? words : [];
 }

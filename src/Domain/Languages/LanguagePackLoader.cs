@@ -15,7 +15,7 @@ public static class LanguagePackLoader
     public static readonly IReadOnlyList<string> WordKeys =
     [
         "yes", "no", "unsure", "help", "back", "status", "restart", "cancel", "delete", "skip", "language", "switch",
-        "send", "change", "continue", "startOver", "keep", "and", "numberPrefixes", "endings",
+        "send", "change", "continue", "startOver", "keep", "call", "and", "numberPrefixes", "endings",
     ];
 
     public static LanguagePack Parse(string json, string source)
@@ -28,7 +28,7 @@ public static class LanguagePackLoader
 
     private static LanguagePack Read(JsonElement root, SurveyReader reader)
     {
-        reader.OnlyProperties(root, "$", "$schema", "code", "name", "texts", "words");
+        reader.OnlyProperties(root, "$", "$schema", "code", "name", "speech", "texts", "words");
         var code = reader.String(root, "code", "$");
         if (!LanguageCode.IsValid(code))
         {
@@ -61,7 +61,24 @@ public static class LanguagePackLoader
             numbers = [.. numberLists.Select((list, i) => Normalized(reader.StringItems(list, $"$.words.numbers[{i}]")))];
         }
 
-        return new LanguagePack(code, reader.String(root, "name", "$"), texts, words, numbers);
+        return new LanguagePack(code, reader.String(root, "name", "$"), texts, words, numbers, Speech(root, reader));
+    }
+
+    private static SpeechSettings? Speech(JsonElement root, SurveyReader reader)
+    {
+        if (!root.TryGetProperty("speech", out var speech))
+        {
+            return null;
+        }
+
+        reader.OnlyProperties(speech, "$.speech", "language", "voice");
+        var language = reader.String(speech, "language", "$.speech");
+        if (!LanguageCode.IsValid(language))
+        {
+            throw reader.Fail("$.speech.language", $"'{language}' is not a language tag such as \"es-MX\"");
+        }
+
+        return new SpeechSettings(language, speech.TryGetProperty("voice", out _) ? reader.String(speech, "voice", "$.speech") : "");
     }
 
     /// <summary>Words are compared with what people type after <see cref="TextNormalizer.Normalize"/>, so they are kept that way.</summary>

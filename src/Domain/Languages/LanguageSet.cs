@@ -16,8 +16,8 @@ public sealed class LanguageSet
         Warnings = warnings;
     }
 
-    /// <summary>One language: its code, its name in itself, its texts and its words.</summary>
-    public sealed record Entry(string Code, string Name, BotTexts Texts, Vocabulary Vocabulary);
+    /// <summary>One language: its code, its name in itself, its texts, its words and how a phone call speaks it.</summary>
+    public sealed record Entry(string Code, string Name, BotTexts Texts, Vocabulary Vocabulary, SpeechSettings Speech);
 
     /// <summary>In the survey's order of languages, the default one wherever it is listed.</summary>
     public IReadOnlyList<Entry> Entries { get; }
@@ -84,7 +84,9 @@ public sealed class LanguageSet
             }
 
             var others = byCode.Values.Select(v => v.Pack).Where(p => survey.Languages.Contains(p.Code));
-            entries.Add(new Entry(code, pack.Name, BotTexts.From(texts), new Vocabulary(pack, defaultPack.Pack, others)));
+            // A language without speech settings is spoken like the default one (text-to-speech has few indigenous languages).
+            var speech = pack.Speech ?? defaultPack.Pack.Speech ?? new SpeechSettings(survey.DefaultLanguage, "");
+            entries.Add(new Entry(code, pack.Name, BotTexts.From(texts), new Vocabulary(pack, defaultPack.Pack, others), speech));
         }
 
         return new LanguageSet(entries, warnings);

@@ -23,6 +23,7 @@ public sealed class Vocabulary
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _numberSpans;
     private readonly Dictionary<string, HashSet<string>> _lists = new(StringComparer.Ordinal);
+    private readonly Dictionary<Command, string> _firstWords = [];
     private readonly string[] _unsure;
     private readonly string[] _numberPrefixes;
     private readonly System.Buffers.SearchValues<char> _prefixStarts;
@@ -42,6 +43,11 @@ public sealed class Vocabulary
                 foreach (var word in pack.WordsOf(key))
                 {
                     _commands.TryAdd(word, (command, null));
+                }
+
+                if (pack.WordsOf(key) is [var first, ..])
+                {
+                    _firstWords.TryAdd(command, first);
                 }
             }
 
@@ -64,7 +70,7 @@ public sealed class Vocabulary
                 }
             }
 
-            foreach (var key in (string[])["send", "change", "continue", "startOver", "keep"])
+            foreach (var key in (string[])["send", "change", "continue", "startOver", "keep", "call"])
             {
                 var list = _lists.TryGetValue(key, out var set) ? set : _lists[key] = new(StringComparer.Ordinal);
                 list.UnionWith(pack.WordsOf(key));
@@ -102,6 +108,12 @@ public sealed class Vocabulary
         return found ? entry.Command : Command.None;
     }
 
+    /// <summary>
+    /// A word that means <paramref name="command"/> in the conversation's language (else the default one's): what a channel
+    /// whose keys stand for commands (a phone's 9 for "atrás") hands the engine. Null when no pack has one.
+    /// </summary>
+    public string? WordOf(Command command) => _firstWords.GetValueOrDefault(command);
+
     /// <summary>"si", "sí, claro", "1", "uno", "yes" → true; "no", "no, gracias", "2", "nel" → false; "no sé" → not an answer.</summary>
     public ParseResult<bool> YesNo(string normalized)
     {
@@ -137,7 +149,10 @@ public sealed class Vocabulary
     /// <summary>Whether the text is a word for "no" ("no", "nel"): on an optional question it skips the question.</summary>
     public bool IsNo(string normalized) => _yesNo.TryGetValue(normalized, out var yes) && !yes;
 
-    /// <summary>Whether <paramref name="normalized"/> is one of a two-way choice's extra words ("send", "continue", "startOver", "keep", "change").</summary>
+    /// <summary>
+    /// Whether <paramref name="normalized"/> is one of a two-way choice's extra words ("send", "continue", "startOver",
+    /// "keep", "change"), or asks for a phone call ("call", which the messaging channels act on; the engine never sees it).
+    /// </summary>
     public bool IsWord(string key, string normalized) => _lists.TryGetValue(key, out var words) && words.Contains(normalized);
 
     /// <summary>A whole number in digits, as people point at a list entry: "3", "la 3", "#3", "opción 3".</summary>

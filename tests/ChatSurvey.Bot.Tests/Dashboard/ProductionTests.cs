@@ -29,4 +29,17 @@ public sealed class ProductionTests
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => BotHost.StartAsync(StaffAccounts.Settings(), "Production"));
         Assert.Contains("Dashboard:PublicBaseUrl", failure.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("http://encuesta.example.org", "https")]
+    [InlineData("https://127.0.0.1:8080", "cannot reach")]
+    [InlineData("https://localhost", "cannot reach")]
+    public async Task Production_LocalOrPlainHttpPublicBaseUrl_StartupStopsSayingWhy(string url, string why)
+    {
+        var settings = StaffAccounts.Settings();
+        settings["Dashboard:PublicBaseUrl"] = url;
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => BotHost.StartAsync(settings, "Production"));
+        Assert.Contains("Dashboard:PublicBaseUrl", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(why, failure.Message, StringComparison.Ordinal);
+    }
 }

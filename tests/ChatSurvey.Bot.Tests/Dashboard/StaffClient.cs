@@ -10,9 +10,15 @@ public sealed partial class StaffClient : IDisposable
     private readonly HttpClient _http;
 
     public StaffClient(BotHost host)
+        : this(host.BaseAddress)
+    {
+    }
+
+    /// <summary>For a bot in a child process (<see cref="BotProcess"/>).</summary>
+    public StaffClient(Uri baseAddress)
     {
         Cookies = new CookieContainer();
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
     }
 
     public CookieContainer Cookies { get; }

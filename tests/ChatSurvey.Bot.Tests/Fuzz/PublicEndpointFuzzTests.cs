@@ -34,6 +34,7 @@ public sealed class PublicEndpointFuzzTests(ITestOutputHelper output)
             settings[key] = value;
         }
 
+        settings["Voice:From"] = Voice.VoiceBot.From;
         await using var host = await BotHost.StartAsync(settings);
         // Ten seconds is a hung request, not a slow one: a timeout fails the test as a dropped connection would.
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -52,6 +53,7 @@ public sealed class PublicEndpointFuzzTests(ITestOutputHelper output)
             m => TelegramUpdate(m),
             m => TwilioMessage(m, "/webhooks/twilio"),
             m => TwilioMessage(m, "/webhooks/twilio/status"),
+            m => VoiceCall(m),
             m => WebChatMessage(m, tokens[m.Random.Next(tokens.Count)]),
             m => WebChatOpen(m),
             m => Anything(m),
@@ -94,6 +96,11 @@ public sealed class PublicEndpointFuzzTests(ITestOutputHelper output)
         using var update = await http.SendAsync(Telegram(TelegramUpdates.Text(TelegramTestBot.NextUpdateId(), 880_000_001, "/start")));
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
         await telegram.WaitAsync(api => api.Sent(880_000_001) is [var first, ..] ? first : null, "the Telegram reply after the fuzz");
+        var call = new Dictionary<string, string> { ["CallSid"] = "CA" + new string('f', 32), ["AccountSid"] = FakeTwilioApi.AccountSid, ["From"] = "+529519999999", ["To"] = Voice.VoiceBot.From, ["Direction"] = "inbound" };
+        using var callStart = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio/voice") { Content = new FormUrlEncodedContent(call) };
+        callStart.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(FakeTwilioApi.AuthToken, TwilioBot.PublicBaseUrl + "/webhooks/twilio/voice", call));
+        using var answered = await http.SendAsync(callStart);
+        Assert.Contains("Aviso de privacidad", Voice.VoiceTwiml.Parse(await answered.Content.ReadAsStringAsync()).Said, StringComparison.Ordinal);
     }
 
     private static HttpRequestMessage TelegramUpdate(Mutator m)
@@ -136,6 +143,23 @@ public sealed class PublicEndpointFuzzTests(ITestOutputHelper output)
         return request;
     }
 
+    /// <summary>A call's request: keys, speech and the action URL's step, mutated, signed for the URL as posted (as Twilio would).</summary>
+    private static HttpRequestMessage VoiceCall(Mutator m)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["CallSid"] = $"CA{m.Random.Next(20):x32}", ["AccountSid"] = FakeTwilioApi.AccountSid, ["From"] = $"+5295100000{m.Random.Next(20):D2}",
+            ["To"] = Voice.VoiceBot.From, ["Direction"] = m.Random.Next(4) == 0 ? "outbound-api" : "inbound", ["CallStatus"] = "in-progress",
+            ["Digits"] = m.Random.Next(2) == 0 ? m.Text() : "1234567890*#"[m.Random.Next(12)].ToString(), ["SpeechResult"] = m.Random.Next(3) == 0 ? m.Text() : "",
+        };
+        var mutated = m.Random.Next(6) == 0 ? form : m.Form(form);
+        var path = m.Random.Next(5) == 0 ? "/webhooks/twilio/voice"
+            : $"/webhooks/twilio/voice?n={m.Random.Next(-2, 60)}&a={m.Random.Next(-1, 4)}&p={m.Random.Next(-1, 5)}&s={Uri.EscapeDataString(m.Random.Next(3) == 0 ? m.Text() : "1.3")}&c={m.Random.Next(3)}";
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(mutated) };
+        request.Headers.TryAddWithoutValidation("X-Twilio-Signature", TwilioSigner.Sign(FakeTwilioApi.AuthToken, TwilioBot.PublicBaseUrl + path, mutated));
+        return request;
+    }
+
     private static HttpRequestMessage WebChatMessage(Mutator m, string token)
     {
         var body = System.Text.Json.JsonSerializer.Serialize(new WebChatMessage($"fuzz-{m.Random.NextInt64():x16}", m.Text(), m.Random.Next(4) == 0 ? m.Text() : null), System.Text.Json.JsonSerializerOptions.Web);
@@ -150,7 +174,7 @@ public sealed class PublicEndpointFuzzTests(ITestOutputHelper output)
     /// <summary>Random bodies and content types for the other public routes, and every route for random bytes.</summary>
     private static HttpRequestMessage Anything(Mutator m)
     {
-        string[] paths = ["/staff/login", "/webhooks/telegram", "/webhooks/twilio", "/api/chat/conversations", $"/p/{Uri.EscapeDataString(m.Text())}", "/p/AAAAAAAAAAAAAAAAAAAAAA/poster", "/staff/login?returnUrl=" + Uri.EscapeDataString(m.Text())];
+        string[] paths = ["/staff/login", "/webhooks/telegram", "/webhooks/twilio", "/webhooks/twilio/voice", "/api/chat/conversations", $"/p/{Uri.EscapeDataString(m.Text())}", "/p/AAAAAAAAAAAAAAAAAAAAAA/poster", "/staff/login?returnUrl=" + Uri.EscapeDataString(m.Text())];
         string[] types = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", "application/json; charset=utf-7"];
         var path = paths[m.Random.Next(paths.Length)];
         if (m.Random.Next(3) == 0)

@@ -32,7 +32,8 @@ public sealed class BotHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="environment">Development unless a test is about what differs in production (cookies, HSTS).</param>
-    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="customize">Runs on the builder before the bot's own wiring (a test that watches configuration reads).</param>
+    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null, string environment = "Development", Action<WebApplicationBuilder>? customize = null)
     {
         var folder = Directory.CreateTempSubdirectory("chatsurvey-test-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -54,6 +55,7 @@ public sealed class BotHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        customize?.Invoke(builder);
         builder.AddChatSurvey();
         var app = builder.Build();
         app.MapChatSurvey();

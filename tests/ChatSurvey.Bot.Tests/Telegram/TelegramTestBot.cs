@@ -22,7 +22,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
 
     public BotHost Host { get; }
 
-    public static async Task<TelegramTestBot> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<TelegramTestBot> StartAsync(IDictionary<string, string?>? settings = null, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? customize = null)
     {
         var api = await FakeTelegramApi.StartAsync();
         var all = Settings(api);
@@ -33,7 +33,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
 
         try
         {
-            return new TelegramTestBot(api, await BotHost.StartAsync(all));
+            return new TelegramTestBot(api, await BotHost.StartAsync(all, customize: customize));
         }
         catch
         {

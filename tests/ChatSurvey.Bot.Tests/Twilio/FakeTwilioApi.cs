@@ -10,7 +10,9 @@ namespace ChatSurvey.Bot.Tests.Twilio;
 
 /// <summary>
 /// Twilio's Messages API on 127.0.0.1: POST /2010-04-01/Accounts/{Sid}/Messages.json with basic auth, answered with the
-/// documented 201 body, or with a scripted error per recipient (429/20429, 400 with 63016 or 21610, 500).
+/// documented 201 body, or with a scripted error per recipient (429/20429, 400 with 63016 or 21610, 500); and its Calls
+/// API, POST …/Calls.json, which records the call the bot asked for and answers 201 (the test then plays Twilio's part
+/// by requesting the call's URL itself).
 /// </summary>
 public sealed class FakeTwilioApi : IAsyncDisposable
 {
@@ -34,6 +36,9 @@ public sealed class FakeTwilioApi : IAsyncDisposable
 
     public IReadOnlyList<FakeTwilioRequest> AcceptedTo(string to) => [.. Accepted.Where(r => r.To == to)];
 
+    /// <summary>The calls the bot placed, in order.</summary>
+    public ConcurrentQueue<FakeTwilioCall> Calls { get; } = new();
+
     public static async Task<FakeTwilioApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -42,6 +47,7 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeTwilioApi(app);
         app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", fake.CreateMessage);
+        app.MapPost("/2010-04-01/Accounts/{sid}/Calls.json", fake.CreateCall);
         await app.StartAsync();
         return fake;
     }
@@ -94,6 +100,27 @@ public sealed class FakeTwilioApi : IAsyncDisposable
                 ["num_media"] = "0", ["num_segments"] = "1", ["price"] = null, ["price_unit"] = null, ["sid"] = messageSid, ["status"] = "queued",
                 ["subresource_uris"] = new Dictionary<string, string> { ["media"] = $"/2010-04-01/Accounts/{AccountSid}/Messages/{messageSid}/Media.json" },
                 ["to"] = recorded.To, ["uri"] = $"/2010-04-01/Accounts/{AccountSid}/Messages/{messageSid}.json",
+            },
+            statusCode: 201);
+    }
+
+    private async Task<IResult> CreateCall(string sid, HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync();
+        if (sid != AccountSid || !Authorized(context.Request))
+        {
+            return Results.Json(new { code = 20003, message = "Authenticate", status = 401 }, statusCode: 401);
+        }
+
+        var call = new FakeTwilioCall("CA" + Guid.NewGuid().ToString("N"), form["To"].ToString(), form["From"].ToString(), form["Url"].ToString(),
+            form["Method"].ToString(), form["StatusCallback"].ToString(), form["TimeLimit"].ToString());
+        Calls.Enqueue(call);
+        return Results.Json(
+            new Dictionary<string, object?>
+            {
+                ["account_sid"] = AccountSid, ["api_version"] = "2010-04-01", ["date_created"] = null, ["direction"] = "outbound-api",
+                ["from"] = call.From, ["to"] = call.To, ["sid"] = call.Sid, ["status"] = "queued",
+                ["uri"] = $"/2010-04-01/Accounts/{AccountSid}/Calls/{call.Sid}.json",
             },
             statusCode: 201);
     }

@@ -98,6 +98,18 @@ public sealed class TwilioBot : IAsyncDisposable
     public Task<IReadOnlyList<FakeTwilioRequest>> ReceivedContainingAsync(string to, string text) =>
         ReceivedAsync(to, m => m.Any(r => r.Body.Contains(text, StringComparison.Ordinal)), $"a message to {to} containing \"{text}\"");
 
+    /// <summary>The one response in the domain store, once the outbox worker wrote it: its channel and promoter ("" for none).</summary>
+    public async Task<string[]> StoredResponseAsync()
+    {
+        var rows = await Eventually.Get(() => Host.QueryAsync("SELECT channel, COALESCE(promoter, '') FROM responses"), r => r.Count > 0, "the response in SQLite");
+        return Assert.Single(rows);
+    }
+
+    /// <summary>The stored answer values as "question|row|rank|option|text", in order.</summary>
+    public async Task<List<string>> AnswerValuesAsync() =>
+        [.. (await Host.QueryAsync("SELECT question, COALESCE(row_code, ''), COALESCE(CAST(rank AS TEXT), ''), COALESCE(option_code, ''), COALESCE(text, '') FROM answer_values ORDER BY seq"))
+            .Select(v => string.Join('|', v))];
+
     public Task<StoredConversation> ConversationAsync(Channel channel, string number) =>
         Host.Get<IConversationStore>().LoadAsync(new ConversationKey(channel, number), CancellationToken.None);
 

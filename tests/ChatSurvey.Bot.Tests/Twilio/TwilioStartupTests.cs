@@ -20,6 +20,23 @@ public sealed class TwilioStartupTests
     }
 
     [Fact]
+    public async Task Production_PlainHttpPublicUrl_StartupFailsNamingTheKey()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BotHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Twilio:AccountSid"] = "AC00000000000000000000000000000001",
+                ["Twilio:AuthToken"] = "token",
+                ["Twilio:SmsFrom"] = "+19512345678",
+                ["Twilio:PublicBaseUrl"] = "http://encuesta.example.org",
+                ["Dashboard:PublicBaseUrl"] = "https://encuesta.example.org",
+            },
+            "Production"));
+        Assert.Contains("Twilio:PublicBaseUrl", error.Message, StringComparison.Ordinal);
+        Assert.Contains("https", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NotConfigured_WebhookRoutesAbsent()
     {
         await using var host = await BotHost.StartAsync();

@@ -29,9 +29,9 @@ public sealed class TwilioWholeSurveyTests
         Assert.Contains(sent, m => m.Body.Contains("\n1. Televisión\n2. Radio\n", StringComparison.Ordinal));
         Assert.Contains(sent, m => m.Body.Contains("2 de 6: Accesibilidad de la información\nE=Excelente B=Bueno R=Regular M=Malo P=Pésimo", StringComparison.Ordinal));
 
-        var response = await StoredResponse(bot);
+        var response = await bot.StoredResponseAsync();
         Assert.Equal(["whatsapp", "radio_ixtlan"], response);
-        var values = await Values(bot);
+        var values = await bot.AnswerValuesAsync();
         Assert.Contains("q3|||television|", values);
         Assert.Contains("q5|uso_tic||E|", values);
         Assert.Contains("q11||5|otro|", values);
@@ -56,20 +56,10 @@ public sealed class TwilioWholeSurveyTests
         // What the host sent is what the renderer predicts for the same conversation.
         Assert.Equal(SmsCost.WholeSurvey(compact: true), sent.Select(m => m.Body));
 
-        Assert.Equal(["sms", ""], await StoredResponse(bot));
-        var values = await Values(bot);
+        Assert.Equal(["sms", ""], await bot.StoredResponseAsync());
+        var values = await bot.AnswerValuesAsync();
         Assert.Contains("q1|||si|", values);
         Assert.Contains("q9|problema_1|||Falta de agua", values);
         Assert.Contains("q12_contacto|||no|", values);
     }
-
-    private static async Task<string[]> StoredResponse(TwilioBot bot)
-    {
-        var rows = await Eventually.Get(() => bot.Host.QueryAsync("SELECT channel, COALESCE(promoter, '') FROM responses"), r => r.Count > 0, "the response in SQLite");
-        return Assert.Single(rows);
-    }
-
-    private static async Task<List<string>> Values(TwilioBot bot) =>
-        [.. (await bot.Host.QueryAsync("SELECT question, COALESCE(row_code, ''), COALESCE(CAST(rank AS TEXT), ''), COALESCE(option_code, ''), COALESCE(text, '') FROM answer_values ORDER BY seq"))
-            .Select(v => string.Join('|', v))];
 }

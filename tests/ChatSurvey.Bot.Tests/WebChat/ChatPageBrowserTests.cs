@@ -79,7 +79,7 @@ public sealed class ChatPageBrowserTests(BrowserFixture browser) : IClassFixture
         await chat.WaitForBotCount(before + 1);
         await Expect(chat.UserMessages.Last).ToHaveTextAsync("Televisión, Otro ¿Cuál?");
         await Expect(chat.BotMessages.Last).ToContainTextAsync("¿Cuál?");
-        await Expect(chat.Page.Locator(".chips")).ToHaveCountAsync(0);
+        await Expect(chat.Page.Locator("#options")).ToBeHiddenAsync();
         await chat.AssertInputFocused();
     }
 
@@ -127,8 +127,9 @@ public sealed class ChatPageBrowserTests(BrowserFixture browser) : IClassFixture
         Assert.Empty(wide);
     }
 
-    private static ILocator Chip(IPage page, string label) =>
-        page.Locator(".chip").Filter(new LocatorFilterOptions { HasTextRegex = new Regex($"^{Regex.Escape(label)}$") });
+    /// <summary>The choice labelled <paramref name="label"/>, with or without the number it shows ("1 Televisión").</summary>
+    public static ILocator Chip(IPage page, string label) =>
+        page.Locator(".chip").Filter(new LocatorFilterOptions { HasTextRegex = new Regex($"^(\\S{{1,3}} )?{Regex.Escape(label)}$") });
 
     private static async Task TabUntil(IPage page, string condition)
     {

@@ -17,6 +17,12 @@ public sealed class TelegramOptions
     /// <summary>Unset means Webhook when a token is configured and Off otherwise; see <see cref="EffectiveMode"/>.</summary>
     public TelegramMode? Mode { get; set; }
 
+    /// <summary>
+    /// In webhook mode, register the webhook at startup (Dashboard:PublicBaseUrl + /webhooks/telegram, the secret, the
+    /// allowed updates) instead of by hand; see <see cref="TelegramWebhookRegistration"/>.
+    /// </summary>
+    public bool RegisterWebhook { get; set; }
+
     /// <summary>Another Bot API server (a local telegram-bot-api, or a fake one in tests); Telegram's own when unset.</summary>
     public string? ApiBaseUrl { get; set; }
 

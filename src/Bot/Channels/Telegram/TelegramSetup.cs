@@ -13,7 +13,8 @@ public static class TelegramSetup
         var section = configuration.GetSection(TelegramOptions.Section);
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.AddOptions<TelegramOptions>().Bind(section).ValidateOnStart();
-        var mode = (section.Get<TelegramOptions>() ?? new TelegramOptions()).EffectiveMode;
+        var settings = section.Get<TelegramOptions>() ?? new TelegramOptions();
+        var mode = settings.EffectiveMode;
         if (mode == TelegramMode.Off)
         {
             return services;
@@ -40,6 +41,10 @@ public static class TelegramSetup
         {
             services.AddHostedService<TelegramPolling>();
         }
+        else if (settings.RegisterWebhook)
+        {
+            services.AddHostedService<TelegramWebhookRegistration>();
+        }
 
         return services;
     }
@@ -47,11 +52,11 @@ public static class TelegramSetup
     /// <summary>POST /webhooks/telegram in mode Webhook; an empty group otherwise.</summary>
     public static RouteGroupBuilder MapTelegram(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks/telegram");
+        var group = app.MapGroup(TelegramWebhookRegistration.Path);
         // Reading the options validates them: a broken Telegram configuration stops startup here.
         if (app.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value.EffectiveMode == TelegramMode.Webhook)
         {
-            group.MapPost("", TelegramWebhook.ReceiveAsync);
+            group.MapPost("", TelegramWebhook.ReceiveAsync).WithMetadata(new Http.BodyLimit(TelegramWebhook.MaxBodyBytes));
         }
 
         return group;

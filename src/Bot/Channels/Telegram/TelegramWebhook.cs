@@ -30,23 +30,19 @@ public static class TelegramWebhook
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var body = request.ContentLength > MaxBodyBytes ? null : await ReadLimitedAsync(request.Body, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
+        // Read straight from the body (pooled buffers, no copy); past MaxBodyBytes the server stops it and
+        // BodyLimitMiddleware answers 413, so that exception must pass through.
         Update? update;
         try
         {
-            update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
+            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, cancellationToken);
         }
         catch (JsonException)
         {
             update = null;
         }
 #pragma warning disable CA1031 // Whatever else the library's converters throw on a value they cannot take.
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not BadHttpRequestException)
 #pragma warning restore CA1031
         {
             // Valid JSON with a value out of range (a date past 9999, say), from someone who knows the secret: 200, so
@@ -68,23 +64,4 @@ public static class TelegramWebhook
     private static bool SecretMatches(StringValues header, string? secret) =>
         header.Count == 1 && secret is not null &&
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[0] ?? ""), Encoding.UTF8.GetBytes(secret));
-
-    /// <summary>The body, or null past <see cref="MaxBodyBytes"/> (a chunked body has no Content-Length to check first).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace ChatSurvey.Bot.Channels.Twilio;
 
 /// <summary>Stops startup on a Twilio section that could not work, naming the key to fix.</summary>
-public sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
+public sealed class TwilioOptionsValidator(IHostEnvironment environment) : IValidateOptions<TwilioOptions>
 {
     public ValidateOptionsResult Validate(string? name, TwilioOptions options)
     {
@@ -18,9 +18,11 @@ public sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
             failures.Add("Twilio:AuthToken is required (set TWILIO__AUTHTOKEN): without it no webhook can be verified.");
         }
 
-        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var publicBase) || publicBase.Scheme is not ("https" or "http") || publicBase.Query.Length > 0)
+        // Twilio signs the URL it called; outside Development that is a public https address (Twilio's advice, and
+        // the only kind a phone's message can reach).
+        if (Http.PublicAddress.Problem(options.PublicBaseUrl, environment.IsDevelopment()) is { } problem)
         {
-            failures.Add("Twilio:PublicBaseUrl must be the absolute URL Twilio calls, e.g. https://encuesta.example.org (no query).");
+            failures.Add($"Twilio:PublicBaseUrl is the URL Twilio calls and {problem}.");
         }
 
         if (options.ApiBaseUrl.Length > 0 && !Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out _))

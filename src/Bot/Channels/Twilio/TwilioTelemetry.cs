@@ -5,7 +5,7 @@ namespace ChatSurvey.Bot.Channels.Twilio;
 
 /// <summary>
 /// What the Twilio channel records besides conversations: delivery statuses, send failures by error code, ad referrals,
-/// opt-outs and rejected webhooks, as structured log lines and counters of the "ChatSurvey.Twilio" meter. Never a phone
+/// opt-outs, rejected webhooks and call statuses with their minutes, as structured log lines and counters of the "ChatSurvey.Twilio" meter. Never a phone
 /// number. (The domain store's events table takes the delivery statuses later, for the dashboard.)
 /// </summary>
 public sealed partial class TwilioTelemetry
@@ -17,6 +17,8 @@ public sealed partial class TwilioTelemetry
     private readonly Counter<long> _referrals;
     private readonly Counter<long> _optOuts;
     private readonly Counter<long> _rejected;
+    private readonly Counter<long> _calls;
+    private readonly Counter<long> _callSeconds;
 
     public TwilioTelemetry(IMeterFactory meters, ILogger<TwilioTelemetry> logger)
     {
@@ -27,6 +29,8 @@ public sealed partial class TwilioTelemetry
         _referrals = meter.CreateCounter<long>("chatsurvey.twilio.referrals", description: "Inbound messages from a Click-to-WhatsApp ad");
         _optOuts = meter.CreateCounter<long>("chatsurvey.twilio.opt_outs", description: "SMS opt-out words received");
         _rejected = meter.CreateCounter<long>("chatsurvey.twilio.rejected_webhooks", description: "Webhooks refused for a missing or wrong signature");
+        _calls = meter.CreateCounter<long>("chatsurvey.twilio.calls", description: "Call status callbacks by status and direction");
+        _callSeconds = meter.CreateCounter<long>("chatsurvey.twilio.call_seconds", unit: "s", description: "Seconds of finished calls, by direction: what the voice channel costs");
     }
 
     public void Status(Channel channel, string messageSid, string status, string? errorCode)
@@ -65,6 +69,18 @@ public sealed partial class TwilioTelemetry
 
     public void Ignored(string reason) => LogIgnored(_logger, reason);
 
+    /// <summary>A call's status; a finished call adds its duration.</summary>
+    public void CallStatus(string status, string direction, int seconds)
+    {
+        _calls.Add(1, new("status", status), new("direction", direction));
+        if (seconds > 0)
+        {
+            _callSeconds.Add(seconds, new KeyValuePair<string, object?>("direction", direction));
+        }
+
+        LogCallStatus(_logger, status, direction, seconds);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Twilio status {Status} for {MessageSid} on {Channel} (error code {ErrorCode})")]
     private static partial void LogStatus(ILogger logger, string channel, string messageSid, string status, string errorCode);
 
@@ -79,6 +95,9 @@ public sealed partial class TwilioTelemetry
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Twilio webhook at {Path}: missing or wrong X-Twilio-Signature")]
     private static partial void LogRejected(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Twilio call status {Status} ({Direction}), {Seconds} s")]
+    private static partial void LogCallStatus(ILogger logger, string status, string direction, int seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a Twilio webhook: {Reason}")]
     private static partial void LogIgnored(ILogger logger, string reason);

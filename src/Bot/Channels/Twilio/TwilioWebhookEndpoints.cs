@@ -1,6 +1,8 @@
 using System.Text;
+using ChatSurvey.Bot.Channels.Voice;
 using ChatSurvey.Bot.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChatSurvey.Bot.Channels.Twilio;
 
@@ -15,8 +17,9 @@ public static class TwilioWebhookEndpoints
 
     public static ContentHttpResult Empty() => TypedResults.Content(EmptyTwiml, "text/xml", Encoding.UTF8);
 
+    /// <param name="callBack">Present when the voice channel is on: "llamar" then asks for a phone call.</param>
     public static async Task<ContentHttpResult> ReceiveMessage(
-        HttpRequest request, ConversationService conversations, TwilioTelemetry telemetry, CancellationToken cancellationToken)
+        HttpRequest request, ConversationService conversations, TwilioTelemetry telemetry, [FromServices] VoiceCallBack? callBack, CancellationToken cancellationToken)
     {
         // Read (and cached) by the signature filter already.
         var inbound = TwilioInboundMapper.Map(await request.ReadFormAsync(cancellationToken));
@@ -37,8 +40,15 @@ public static class TwilioWebhookEndpoints
             telemetry.Referral(inbound.Key.Channel, inbound.Referral);
         }
 
+        var message = new InboundMessage(inbound.Key, inbound.MessageId, inbound.Input);
+        if (callBack is not null && callBack.IsRequest(inbound.Input))
+        {
+            await callBack.RequestAsync(message, cancellationToken);
+            return Empty();
+        }
+
         // A redelivered MessageSid changes nothing; its replies go out again only if they are still pending.
-        await conversations.HandleAsync(new InboundMessage(inbound.Key, inbound.MessageId, inbound.Input), cancellationToken);
+        await conversations.HandleAsync(message, cancellationToken);
 
         return Empty();
     }

@@ -19,7 +19,8 @@ public sealed class RedisConversationStore(
     RedisOptions options,
     ConversationSchedule schedule,
     Pseudonymizer pseudonyms,
-    TimeProvider time) : IConversationStore
+    TimeProvider time,
+    OutboxSignal? signal = null) : IConversationStore
 {
     private readonly StateCache _cache = new(capacity: 100_000);
 
@@ -69,6 +70,11 @@ public sealed class RedisConversationStore(
         var version = (long)result[1];
         if (outcome == "ok")
         {
+            if (commit.Outbox.Count > 0)
+            {
+                signal?.Notify(bucket);
+            }
+
             _cache.Set(member, commit.Forget ? StoredConversation.New : new StoredConversation(commit.State, version));
             return new CommitResult(CommitOutcome.Committed);
         }
@@ -115,6 +121,7 @@ public sealed class RedisConversationStore(
             entry = OutboxJson.Serialize(deletion),
         });
         _cache.Set(pseudonym, StoredConversation.New);
+        signal?.Notify(bucket);
     }
 
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
@@ -136,7 +143,12 @@ public sealed class RedisConversationStore(
     /// 6 bytes of a message id's hash: platform ids are long (a Twilio MessageSid is 34 characters), and among the
     /// few dozen marks one conversation keeps, a 48-bit collision is out of reach.
     /// </summary>
-    internal static byte[] MessageHash(string messageId) => SHA256.HashData(Encoding.UTF8.GetBytes(messageId))[..6];
+    internal static byte[] MessageHash(string messageId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        Digests.Sha256(messageId, hash);
+        return hash[..6].ToArray();
+    }
 
     /// <summary>Who to write to for reminders and re-sends; dropped when the conversation is no longer under way.</summary>
     internal static string Address(ConversationKey key) => $"{key.Channel.Name}\n{key.UserId}";

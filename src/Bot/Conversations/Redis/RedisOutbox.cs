@@ -9,18 +9,26 @@ namespace ChatSurvey.Bot.Conversations.Redis;
 /// The outbox as one Redis stream per bucket, read through a consumer group: an entry stays pending until
 /// acknowledged, and entries left pending by a consumer that died are claimed by another after a minute.
 /// </summary>
-public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : IOutbox
+/// <param name="signal">Shared with the conversation store of this process: wakes the reader when it commits entries.</param>
+public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time, OutboxSignal? signal = null) : IOutbox
 {
     private const string Group = "domain-store";
     // Long enough that a live consumer has written its batch (idempotent writes make an early claim harmless),
     // short enough that a killed instance's entries are picked up within seconds.
     private static readonly TimeSpan ClaimAfter = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    // Polls start quick after entries were found and slow down, doubling, to the longest while nothing comes: an idle
+    // poll is one pipelined read of every bucket, so at the slowest an idle bot sends Redis a few commands a second.
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(2);
+    private TimeSpan _poll = FirstPoll;
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
     // Handed out and not acknowledged yet: where each is, by entry id.
     private readonly ConcurrentDictionary<string, (int Bucket, RedisValue StreamId)> _inFlight = new();
     // Read from the streams and not handed out yet: a round may bring more than asked for (one from each bucket).
     private readonly Queue<(int Bucket, StreamEntry Entry)> _unread = new();
+    // The buckets the next read looks at: all of them at first and after a poll; after a wake-up, those this process
+    // committed to; after a read, those that gave entries (they may hold more).
+    private List<int>? _due;
     private bool _groupsReady;
     private long _nextClaim;
 
@@ -42,14 +50,21 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
                 }
             }
 
-            if (_unread.Count < max)
+            _due ??= [.. Enumerable.Range(0, keys.Buckets)];
+            var polled = _due.Count == keys.Buckets;
+            if (_unread.Count < max && _due.Count > 0)
             {
                 await ReadNewAsync(max);
             }
 
             if (_unread.Count == 0)
             {
-                await Task.Delay(PollInterval, time, cancellationToken);
+                await WaitForEntriesAsync(cancellationToken);
+            }
+            else if (polled)
+            {
+                // Found by looking everywhere: perhaps another instance's, so look again soon.
+                _poll = FirstPoll;
             }
         }
 
@@ -119,24 +134,53 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, Ti
     }
 
     /// <summary>
-    /// New entries, up to <paramref name="max"/> unread in all: a fair share from every bucket in one pipelined round (an
-    /// idle poll is then one write and one read, not a round trip per bucket), then more from buckets that had more.
+    /// New entries from the due buckets, up to <paramref name="max"/> unread in all: a fair share from each in one
+    /// pipelined round (an idle poll is then one write and one read, not a round trip per bucket), then more from
+    /// buckets that had more. The buckets that gave entries stay due.
     /// </summary>
     private async Task ReadNewAsync(int max)
     {
-        var share = Math.Max(1, (max - _unread.Count) / keys.Buckets);
-        var rounds = await Task.WhenAll(Enumerable.Range(0, keys.Buckets).Select(b => Db.StreamReadGroupAsync(keys.Outbox(b), Group, _consumer, ">", share)));
-        for (var bucket = 0; bucket < keys.Buckets; bucket++)
+        var due = _due!;
+        var share = Math.Max(1, (max - _unread.Count) / due.Count);
+        var rounds = await Task.WhenAll(due.Select(b => Db.StreamReadGroupAsync(keys.Outbox(b), Group, _consumer, ">", share)));
+        for (var i = 0; i < due.Count; i++)
         {
-            Add(bucket, rounds[bucket]);
+            Add(due[i], rounds[i]);
         }
 
-        for (var bucket = 0; bucket < keys.Buckets && _unread.Count < max; bucket++)
+        for (var i = 0; i < due.Count && _unread.Count < max; i++)
         {
-            if (rounds[bucket].Length == share)
+            if (rounds[i].Length == share)
             {
-                Add(bucket, await Db.StreamReadGroupAsync(keys.Outbox(bucket), Group, _consumer, ">", max - _unread.Count));
+                Add(due[i], await Db.StreamReadGroupAsync(keys.Outbox(due[i]), Group, _consumer, ">", max - _unread.Count));
             }
+        }
+
+        _due = [.. due.Where((_, i) => rounds[i].Length > 0)];
+    }
+
+    /// <summary>
+    /// Waits for a commit here (then reads the buckets it wrote to) or for the poll interval (then reads them all, for
+    /// what other instances wrote). Each poll that finds nothing waits twice as long as the last, up to two seconds.
+    /// </summary>
+    private async Task WaitForEntriesAsync(CancellationToken cancellationToken)
+    {
+        if (signal is null)
+        {
+            await Task.Delay(_poll, time, cancellationToken);
+            _due = null;
+            _poll = TimeSpan.FromTicks(Math.Min(_poll.Ticks * 2, LongestPoll.Ticks));
+            return;
+        }
+
+        if (await signal.WaitAsync(_poll, cancellationToken))
+        {
+            _due = signal.TakeBuckets(keys.Buckets);
+        }
+        else
+        {
+            _due = null;
+            _poll = TimeSpan.FromTicks(Math.Min(_poll.Ticks * 2, LongestPoll.Ticks));
         }
     }
 

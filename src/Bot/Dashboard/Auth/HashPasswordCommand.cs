@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ChatSurvey.Bot.Dashboard.Auth;
 
 /// <summary>
@@ -8,51 +6,17 @@ namespace ChatSurvey.Bot.Dashboard.Auth;
 /// </summary>
 public static class HashPasswordCommand
 {
-    public const int MinimumLength = 10;
-
     /// <returns>The process exit code.</returns>
     public static int Run(TextReader input, TextWriter output, TextWriter error, bool fromTerminal)
     {
-        if (fromTerminal)
+        var password = PasswordPrompt.Read(input, error, fromTerminal, "Password: ");
+        if (password is null || password.Length < PasswordPrompt.MinimumLength)
         {
-            error.Write("Password: ");
-        }
-
-        var password = fromTerminal ? ReadHidden() : input.ReadLine();
-        if (fromTerminal)
-        {
-            error.WriteLine();
-        }
-
-        if (password is null || password.Length < MinimumLength)
-        {
-            error.WriteLine($"A password of at least {MinimumLength} characters is needed (one line on standard input).");
+            error.WriteLine($"A password of at least {PasswordPrompt.MinimumLength} characters is needed (one line on standard input).");
             return 1;
         }
 
         output.WriteLine(StaffPasswords.Hash(password));
         return 0;
-    }
-
-    private static string ReadHidden()
-    {
-        var password = new StringBuilder();
-        while (true)
-        {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.Enter)
-            {
-                return password.ToString();
-            }
-
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                password.Length = Math.Max(0, password.Length - 1);
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                password.Append(key.KeyChar);
-            }
-        }
     }
 }

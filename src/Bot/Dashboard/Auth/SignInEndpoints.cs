@@ -3,7 +3,6 @@ using ChatSurvey.Bot.Dashboard.Html;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace ChatSurvey.Bot.Dashboard.Auth;
 
@@ -20,7 +19,7 @@ public static partial class SignInEndpoints
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/staff").AllowAnonymous().AddEndpointFilter(DashboardSetup.PrivatePageHeaders);
-        group.MapGet("/login", (HttpContext context, string? returnUrl) => Page(context, returnUrl, null, StatusCodes.Status200OK));
+        group.MapGet("/login", (HttpContext context, string? returnUrl, StaffDirectory staff) => Page(context, returnUrl, null, StatusCodes.Status200OK, staff));
         group.MapPost("/login", SignIn).RequireRateLimiting(RateLimitPolicy);
         app.MapPost("/staff/logout", (Delegate)SignOut).RequireAuthorization(StaffRoles.Staff).AddEndpointFilter(AntiforgeryCheck.Filter);
         return app;
@@ -28,7 +27,7 @@ public static partial class SignInEndpoints
 
     private static async Task<IResult> SignIn(
         HttpContext context, [FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl,
-        IOptions<StaffOptions> options, SignInLockout lockout, ILoggerFactory loggers)
+        StaffDirectory staff, SignInLockout lockout, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("ChatSurvey.Dashboard");
         name = (name ?? "").Trim();
@@ -36,17 +35,17 @@ public static partial class SignInEndpoints
         {
             LogLocked(logger);
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(remaining.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Page(context, returnUrl, $"Demasiados intentos fallidos: esta cuenta está bloqueada unos {Math.Ceiling(remaining.TotalMinutes)} minutos.", StatusCodes.Status429TooManyRequests);
+            return Page(context, returnUrl, $"Demasiados intentos fallidos: esta cuenta está bloqueada unos {Math.Ceiling(remaining.TotalMinutes)} minutos.", StatusCodes.Status429TooManyRequests, staff);
         }
 
-        var user = options.Value.Users.FirstOrDefault(u => StaffPasswords.NormalizeName(u.Name) == StaffPasswords.NormalizeName(name));
+        var user = staff.Find(name);
         // Always one hash check, against a decoy when the name is unknown, so timing does not tell names apart.
         var valid = StaffPasswords.Verify(user?.PasswordHash, password ?? "") && user is not null;
         if (!valid)
         {
             lockout.Failed(name);
             LogFailed(logger);
-            return Page(context, returnUrl, "Nombre o contraseña incorrectos.", StatusCodes.Status401Unauthorized);
+            return Page(context, returnUrl, "Nombre o contraseña incorrectos.", StatusCodes.Status401Unauthorized, staff);
         }
 
         lockout.Succeeded(name);
@@ -69,10 +68,11 @@ public static partial class SignInEndpoints
         url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || url[1] != '/') && !url.Contains("://", StringComparison.Ordinal) &&
         !url.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c));
 
-    private static IResult Page(HttpContext context, string? returnUrl, string? error, int status) => Layout.Bare("Entrar", Markup.Of($"""
+    private static IResult Page(HttpContext context, string? returnUrl, string? error, int status, StaffDirectory staff) => Layout.Bare("Entrar", Markup.Of($"""
         <main class="sign-in">
         <h1>Panel de la encuesta</h1>
         <p>Gobierno Abierto Oaxaca · personal del Secretariado</p>
+        {Markup.When(!staff.Anyone, NoAccounts)}
         {Markup.When(error is not null, Markup.Of($"""<p class="error" role="alert">{error}</p>"""))}
         <form method="post" action="{LoginPath}" class="stacked-form">
         {Forms.Antiforgery(context)}
@@ -85,6 +85,14 @@ public static partial class SignInEndpoints
         </form>
         </main>
         """), status);
+
+    /// <summary>Shown while nobody can sign in, so the first visitor learns why "incorrectos" would be no typo.</summary>
+    private static readonly Markup NoAccounts = Markup.Raw("""
+        <div class="warning" role="status"><p><strong>Todavía no hay cuentas del personal: nadie puede entrar.</strong></p>
+        <p>Quien administra el servidor crea la primera, sin reiniciar, con
+        <code>ChatSurvey.Bot staff add NOMBRE --role admin</code>
+        (con docker compose: <code>docker compose run --rm --no-deps bot staff add NOMBRE --role admin</code>).</p></div>
+        """);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A staff sign-in failed")]
     private static partial void LogFailed(ILogger logger);

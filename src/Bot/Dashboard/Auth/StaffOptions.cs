@@ -16,6 +16,13 @@ public sealed class StaffOptions
     public int SignInsPerMinute { get; set; } = 10;
 
     /// <summary>
+    /// The staff file that `ChatSurvey.Bot staff add` writes and the bot reads besides <see cref="Users"/> (re-read when
+    /// it changes, so a user added to a running bot can sign in at once). Relative paths are taken from the working
+    /// folder, like the SQLite file. A missing file means no users from it.
+    /// </summary>
+    public string File { get; set; } = "staff.json";
+
+    /// <summary>
     /// Where the keys that encrypt sign-in cookies are kept. Unset: ASP.NET Core's default per-user folder. Several
     /// instances behind one address must share a folder, or a cookie made by one is refused by the others.
     /// </summary>

@@ -26,7 +26,7 @@ public sealed class ExportLayout
             new("id", "string", "Identificador de la respuesta"),
             .. openData ? [] : new ExportColumn[] { new("respondent", "string", "Seudónimo de la persona (HMAC de su canal e identificador)") },
             new("survey_version", "string", "Versión del formulario"),
-            new("channel", "string", "Canal: web es el chat abierto (sin cuenta ni número detrás); telegram, whatsapp y sms tienen una cuenta o un número", [("web", "Chat web"), ("telegram", "Telegram"), ("whatsapp", "WhatsApp"), ("sms", "SMS")]),
+            new("channel", "string", "Canal: web es el chat abierto (sin cuenta ni número detrás); telegram, whatsapp, sms y voice (llamada telefónica) tienen una cuenta o un número", [("web", "Chat web"), ("telegram", "Telegram"), ("whatsapp", "WhatsApp"), ("sms", "SMS"), ("voice", "Llamada")]),
             new("promoter", "string", "Código del promotor que compartió el enlace (vacío: ninguno)"),
             new("language", "string", "Idioma de la conversación"),
             .. openData

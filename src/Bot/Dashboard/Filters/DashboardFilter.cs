@@ -15,15 +15,16 @@ public sealed record DashboardFilter(string? Channel, string? Promoter, DateOnly
     public static readonly DashboardFilter All = new(null, null, null, null);
 
     /// <summary>The channels conversations arrive on (ConversationKey.Channel).</summary>
-    public static readonly IReadOnlyList<string> Channels = ["web", "telegram", "whatsapp", "sms"];
+    public static readonly IReadOnlyList<string> Channels = ["web", "telegram", "whatsapp", "sms", "voice"];
 
     /// <summary>
     /// The channel filter's value for all channels with a phone number or an account behind each person, as opposed to
-    /// the open web chat, where a person is whatever a browser says.
+    /// the open web chat, where a person is whatever a browser says. Phone calls belong here: a call without the caller's
+    /// number is not taken.
     /// </summary>
     public const string Messaging = "messaging";
 
-    public static readonly IReadOnlyList<string> MessagingChannels = ["telegram", "whatsapp", "sms"];
+    public static readonly IReadOnlyList<string> MessagingChannels = ["telegram", "whatsapp", "sms", "voice"];
 
     /// <summary>The survey version the responses and events were given on ("2022.1"), or null for every version.</summary>
     public string? Version { get; init; }

@@ -11,8 +11,8 @@ public static class FilterForm
 {
     private static readonly Dictionary<string, string> ChannelNames = new()
     {
-        ["web"] = "Chat web", ["telegram"] = "Telegram", ["whatsapp"] = "WhatsApp", ["sms"] = "SMS",
-        [DashboardFilter.Messaging] = "Mensajería (Telegram, WhatsApp y SMS)",
+        ["web"] = "Chat web", ["telegram"] = "Telegram", ["whatsapp"] = "WhatsApp", ["sms"] = "SMS", ["voice"] = "Llamada",
+        [DashboardFilter.Messaging] = "Mensajería y llamadas (Telegram, WhatsApp, SMS y voz)",
     };
 
     public static string ChannelName(string channel) => ChannelNames.GetValueOrDefault(channel, channel);

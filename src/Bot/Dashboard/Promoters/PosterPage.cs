@@ -19,7 +19,7 @@ public static class PosterPage
             """));
         var sms = links.FirstOrDefault(l => l.Kind == "sms");
         var body = Markup.Of($"""
-            <article class="poster">
+            <main class="poster">
             <p class="no-print"><button type="button" data-print>Imprimir</button> Sale en una hoja A4.</p>
             <h1>¡Tu opinión cuenta!</h1>
             <p class="purpose">Responde la encuesta de <strong>Gobierno Abierto de Oaxaca</strong> desde tu celular. Tus respuestas ayudarán a elegir los temas del Plan de Acción Local del Estado: transparencia, participación ciudadana, rendición de cuentas e innovación.</p>
@@ -31,7 +31,7 @@ public static class PosterPage
             {Markup.When(sms is not null, Markup.Of($"""<p class="sms">{sms?.Instructions}</p>"""))}
             <p class="by">Te invita: <strong>{promoter.Name}</strong> · {promoter.Organisation}</p>
             <p class="fine">{survey.Definition.Title.Default}. Secretariado Técnico de Gobierno Abierto del Estado de Oaxaca (STGAO) · OGAIPO. Son 12 preguntas, unos 10 minutos. Tus respuestas se guardan con un seudónimo; escribe «borrar» en cualquier momento para eliminarlas.</p>
-            </article>
+            </main>
             """);
         return Layout.Bare($"Cartel · {promoter.Name}", body, bodyClass: "poster-page");
     }
