@@ -13,24 +13,39 @@ namespace ChatSurvey.Load;
 /// </summary>
 internal static class BulkLoad
 {
-    public static async Task PostgresAsync(string connectionString, SyntheticResponses data, int count)
+    public static Task PostgresAsync(string connectionString, SyntheticResponses data, int count) =>
+        PostgresAsync(connectionString, ["responses", "answer_values"], connection => CopyResponsesAsync(connection, data, count));
+
+    /// <summary>Drops the tables' indexes and constraints, runs <paramref name="copy"/>, and re-creates them from their own definitions.</summary>
+    public static async Task PostgresAsync(string connectionString, IReadOnlyList<string> tables, Func<NpgsqlConnection, Task> copy)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         // A throwaway load: no need to wait for each commit's flush.
         await Execute(connection, "SET synchronous_commit = off; SET maintenance_work_mem = '512MB'");
-        var constraints = await Strings(connection, "SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) FROM pg_constraint WHERE conrelid IN ('responses'::regclass, 'answer_values'::regclass) ORDER BY contype = 'f'");
-        var indexes = await Strings(connection, "SELECT indexdef FROM pg_indexes WHERE tablename IN ('responses', 'answer_values') AND indexname NOT IN (SELECT conname FROM pg_constraint)");
-        foreach (var drop in await Strings(connection, "SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) FROM pg_constraint WHERE conrelid IN ('responses'::regclass, 'answer_values'::regclass) ORDER BY contype <> 'f'"))
+        var regclasses = string.Join(", ", tables.Select(t => $"'{t}'::regclass"));
+        var names = string.Join(", ", tables.Select(t => $"'{t}'"));
+        var constraints = await Strings(connection, $"SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) FROM pg_constraint WHERE conrelid IN ({regclasses}) ORDER BY contype = 'f'");
+        var indexes = await Strings(connection, $"SELECT indexdef FROM pg_indexes WHERE tablename IN ({names}) AND indexname NOT IN (SELECT conname FROM pg_constraint)");
+        foreach (var drop in await Strings(connection, $"SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) FROM pg_constraint WHERE conrelid IN ({regclasses}) ORDER BY contype <> 'f'"))
         {
             await Execute(connection, drop);
         }
 
-        foreach (var drop in await Strings(connection, "SELECT format('DROP INDEX %I', indexname) FROM pg_indexes WHERE tablename IN ('responses', 'answer_values')"))
+        foreach (var drop in await Strings(connection, $"SELECT format('DROP INDEX %I', indexname) FROM pg_indexes WHERE tablename IN ({names})"))
         {
             await Execute(connection, drop);
         }
 
+        await copy(connection);
+        foreach (var statement in indexes.Concat(constraints).Concat(tables.Select(t => $"VACUUM ANALYZE {t}")))
+        {
+            await Execute(connection, statement);
+        }
+    }
+
+    private static async Task CopyResponsesAsync(NpgsqlConnection connection, SyntheticResponses data, int count)
+    {
         await using (var copy = await connection.BeginBinaryImportAsync("COPY responses (id, survey_id, survey_version, channel, respondent, promoter, language, started_at, completed_at) FROM STDIN (FORMAT BINARY)"))
         {
             for (var i = 0; i < count; i++)
@@ -80,40 +95,28 @@ internal static class BulkLoad
 
             await copy.CompleteAsync();
         }
-
-        foreach (var statement in indexes.Concat(constraints).Append("VACUUM ANALYZE responses").Append("VACUUM ANALYZE answer_values"))
-        {
-            await Execute(connection, statement);
-        }
     }
 
-    public static async Task SqliteAsync(string path, SyntheticResponses data, int count)
+    public static Task SqliteAsync(string path, SyntheticResponses data, int count) =>
+        SqliteAsync(path, ["responses", "answer_values"], (connection, transaction) => InsertResponses(connection, transaction, data, count));
+
+    /// <summary>Drops the tables' secondary indexes, runs <paramref name="insert"/> in one transaction, re-creates them and analyzes.</summary>
+    public static async Task SqliteAsync(string path, IReadOnlyList<string> tables, Action<SqliteConnection, SqliteTransaction> insert)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
         await connection.OpenAsync();
         // A throwaway load: no journal, no flushes, a large page cache for the primary keys' B-trees.
         await Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1000000");
-        var indexes = await Strings(connection, "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('responses', 'answer_values')");
-        foreach (var name in await Strings(connection, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('responses', 'answer_values')"))
+        var names = string.Join(", ", tables.Select(t => $"'{t}'"));
+        var indexes = await Strings(connection, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})");
+        foreach (var name in await Strings(connection, $"SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"))
         {
             await Execute(connection, $"DROP INDEX \"{name}\"");
         }
 
         await using (var transaction = connection.BeginTransaction())
         {
-            using var response = Prepared(connection, transaction, "INSERT INTO responses (id, survey_id, survey_version, channel, respondent, promoter, language, started_at, completed_at) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)", 9);
-            using var value = Prepared(connection, transaction, "INSERT INTO answer_values (response_id, seq, question, row_code, rank, option_code, text) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7)", 7);
-            for (var i = 0; i < count; i++)
-            {
-                var r = SyntheticResponses.For(i);
-                Run(response, r.Id, data.SurveyId, data.SurveyVersion, r.Channel, r.Respondent, r.Promoter, r.Language, Time(r.StartedAt), Time(r.CompletedAt));
-                for (var seq = 0; seq < data.Values.Count; seq++)
-                {
-                    var v = data.Values[seq];
-                    Run(value, r.Id, seq, v.Question, v.Row, v.Rank, v.Option, v.Text);
-                }
-            }
-
+            insert(connection, transaction);
             transaction.Commit();
         }
 
@@ -123,10 +126,25 @@ internal static class BulkLoad
         }
     }
 
-    /// <summary>The SQLite dialect's time format (ISO-8601 UTC text, whole seconds).</summary>
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static void InsertResponses(SqliteConnection connection, SqliteTransaction transaction, SyntheticResponses data, int count)
+    {
+        using var response = Prepared(connection, transaction, "INSERT INTO responses (id, survey_id, survey_version, channel, respondent, promoter, language, started_at, completed_at) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)", 9);
+        using var value = Prepared(connection, transaction, "INSERT INTO answer_values (response_id, seq, question, row_code, rank, option_code, text) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7)", 7);
+        for (var i = 0; i < count; i++)
+        {
+            var r = SyntheticResponses.For(i);
+            Run(response, r.Id, data.SurveyId, data.SurveyVersion, r.Channel, r.Respondent, r.Promoter, r.Language, Time(r.StartedAt), Time(r.CompletedAt));
+            for (var seq = 0; seq < data.Values.Count; seq++)
+            {
+                var v = data.Values[seq];
+                Run(value, r.Id, seq, v.Question, v.Row, v.Rank, v.Option, v.Text);
+            }
+        }
+    }
 
-    private static SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -140,7 +158,7 @@ internal static class BulkLoad
         return command;
     }
 
-    private static void Run(SqliteCommand command, params object?[] values)
+    public static void Run(SqliteCommand command, params object?[] values)
     {
         for (var p = 0; p < values.Length; p++)
         {
@@ -150,7 +168,7 @@ internal static class BulkLoad
         command.ExecuteNonQuery();
     }
 
-    private static async Task Nullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type)
+    public static async Task Nullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type)
     {
         if (value is null)
         {

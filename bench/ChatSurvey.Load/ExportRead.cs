@@ -20,7 +20,7 @@ internal static class ExportRead
         var db = new DashboardDb(store, Options.Create(new DashboardOptions()));
         Func<Stream, ExportLayout, DashboardFilter, CancellationToken, Task> export = format == "xlsx"
             ? new XlsxExport(new ResponseReader(db), db).WriteAsync
-            : new CsvExport(new ResponseReader(db), db).WriteAsync;
+            : (output, layout, filter, cancellationToken) => new CsvExport(new ResponseReader(db), db).WriteAsync(output, layout, filter, cancellationToken);
         var layout = ExportLayout.Staff(SurveyFile.Load(new SurveyOptions()));
         var before = Process.GetCurrentProcess().WorkingSet64;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);

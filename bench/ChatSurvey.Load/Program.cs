@@ -5,6 +5,7 @@ using ChatSurvey.Load;
 // dotnet run -c Release --project bench/ChatSurvey.Load -- store [--respondents 2000] [--read 1000000] [--providers postgres,sqlite]
 // dotnet run -c Release --project bench/ChatSurvey.Load -- webhooks [--sizes 50,200,1000] [--pauses 0,2000-4000] [--soak-minutes 10]
 // dotnet run -c Release --project bench/ChatSurvey.Load -- allocations
+// dotnet run -c Release --project bench/ChatSurvey.Load -- dashboard [--responses 1000000] [--providers postgres,sqlite] [--repeat 30]
 var mode = args.FirstOrDefault() ?? "load";
 string Option(string name, string fallback)
 {
@@ -32,6 +33,10 @@ else if (mode == "floor")
 else if (mode == "store")
 {
     await StoreRun.RunAsync(int.Parse(Option("--respondents", "2000"), System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--read", "1000000"), System.Globalization.CultureInfo.InvariantCulture), Option("--providers", "postgres,sqlite").Split(','));
+}
+else if (mode == "dashboard")
+{
+    await DashboardRun.RunAsync(long.Parse(Option("--responses", "1000000"), System.Globalization.CultureInfo.InvariantCulture), Option("--providers", "postgres,sqlite").Split(','), int.Parse(Option("--repeat", "30"), System.Globalization.CultureInfo.InvariantCulture));
 }
 else if (mode == "store-export")
 {

@@ -37,7 +37,7 @@ internal sealed class SyntheticResponses(CompletedResponse shape)
     }
 
     /// <summary>SplitMix64: cheap, well-spread, deterministic.</summary>
-    private static ulong Mix(ulong x)
+    internal static ulong Mix(ulong x)
     {
         x += 0x9E3779B97F4A7C15;
         x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9;

@@ -71,7 +71,7 @@ public class EngineGridTests
     public void Grid_MoreLettersThanRowsLeft_SaysHowManyRemain()
     {
         var chat = new Chat().Reach("q5").User("B R")
-            .User("B R M B E").Bot("quedan 3 rubros");
+            .User("B R M B E").Bot("Rubros por calificar: 3");
 
         Assert.Equal(Rejection.TooMany, chat.Event<AnswerRejected>().Reason);
         Assert.Equal([1, 2], chat.State.Draft.Choices.ToArray());

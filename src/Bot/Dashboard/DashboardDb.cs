@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using ChatSurvey.Bot.Dashboard.Filters;
+using ChatSurvey.Bot.Dashboard.Html;
 using ChatSurvey.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,9 @@ public sealed class DashboardDb(SqlResponseStore store, IOptions<DashboardOption
     public SqlDialect Dialect => store.Dialect;
 
     public TimeSpan Offset => options.Value.UtcOffset;
+
+    /// <summary>Today in the dashboard's offset.</summary>
+    public DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Offset).DateTime);
 
     /// <summary>The local day of a time column, as "yyyy-MM-dd".</summary>
     public string Day(string column) => Dialect.LocalDay(column, (int)Offset.TotalMinutes);
@@ -41,24 +45,39 @@ public sealed class DashboardDb(SqlResponseStore store, IOptions<DashboardOption
             parameters.Add(("f_to", Time(end)));
         }
 
-        if (filter.ChannelSet is { } channels)
+        Dimensions(filter, alias, conditions, parameters);
+        return (string.Join(" AND ", conditions), [.. parameters]);
+    }
+
+    /// <summary>
+    /// Conditions for tally rows of <paramref name="alias"/> (Storage/Tallies): the days of the filter, or the running
+    /// total of all days when it has none and <paramref name="byDay"/> is false; and its channel, promoter and version.
+    /// </summary>
+    public static (string Sql, (string Name, object? Value)[] Parameters) TallyWhere(DashboardFilter filter, string alias, bool byDay = false)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (filter.From is null && filter.To is null && !byDay)
         {
-            conditions.Add($"{alias}.channel IN ({string.Join(", ", channels.Select((_, i) => $"@f_channel{i}"))})");
-            parameters.AddRange(channels.Select((c, i) => ($"f_channel{i}", (object?)c)));
+            conditions.Add($"{alias}.day = ''");
+        }
+        else
+        {
+            conditions.Add($"{alias}.day <> ''");
+            if (filter.From is { } from)
+            {
+                conditions.Add($"{alias}.day >= @f_from");
+                parameters.Add(("f_from", Format.Day(from)));
+            }
+
+            if (filter.To is { } to)
+            {
+                conditions.Add($"{alias}.day <= @f_to");
+                parameters.Add(("f_to", Format.Day(to)));
+            }
         }
 
-        if (filter.Version is { } version)
-        {
-            conditions.Add($"{alias}.survey_version = @f_version");
-            parameters.Add(("f_version", version));
-        }
-
-        if (filter.Promoter is { } promoter)
-        {
-            conditions.Add($"{alias}.promoter = @f_promoter");
-            parameters.Add(("f_promoter", promoter));
-        }
-
+        Dimensions(filter, alias, conditions, parameters);
         return (string.Join(" AND ", conditions), [.. parameters]);
     }
 
@@ -90,6 +109,27 @@ public sealed class DashboardDb(SqlResponseStore store, IOptions<DashboardOption
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var command = new Sql(connection, null);
         return Convert.ToInt64(await command.Scalar(sql, parameters) ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    private static void Dimensions(DashboardFilter filter, string alias, List<string> conditions, List<(string, object?)> parameters)
+    {
+        if (filter.ChannelSet is { } channels)
+        {
+            conditions.Add($"{alias}.channel IN ({string.Join(", ", channels.Select((_, i) => $"@f_channel{i}"))})");
+            parameters.AddRange(channels.Select((c, i) => ($"f_channel{i}", (object?)c)));
+        }
+
+        if (filter.Version is { } version)
+        {
+            conditions.Add($"{alias}.survey_version = @f_version");
+            parameters.Add(("f_version", version));
+        }
+
+        if (filter.Promoter is { } promoter)
+        {
+            conditions.Add($"{alias}.promoter = @f_promoter");
+            parameters.Add(("f_promoter", promoter));
+        }
     }
 
     /// <summary>A time column as read back: text on SQLite, a DateTime on PostgreSQL.</summary>

@@ -17,6 +17,12 @@ public sealed class DashboardOptions
     /// </summary>
     public TimeSpan UtcOffset { get; set; } = TimeSpan.FromHours(-6);
 
+    /// <summary>
+    /// Silence after which a person still in the survey counts as stopped at their question ("se detuvieron"): the
+    /// figure staff watch during a campaign, long before Redis:IdleExpiry ends the conversation as abandoned.
+    /// </summary>
+    public TimeSpan StoppedAfter { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>The open-data package's license (a Frictionless license name) and its URL; see README.</summary>
     public string License { get; set; } = "CC-BY-4.0";
 

@@ -3,16 +3,19 @@ using ChatSurvey.Bot.Dashboard.Admin;
 using ChatSurvey.Bot.Dashboard.Auth;
 using ChatSurvey.Bot.Dashboard.DeadLetters;
 using ChatSurvey.Bot.Dashboard.Exports;
+using ChatSurvey.Bot.Dashboard.OpenData;
 using ChatSurvey.Bot.Dashboard.Overview;
 using ChatSurvey.Bot.Dashboard.Promoters;
+using ChatSurvey.Bot.Dashboard.Report;
 using ChatSurvey.Bot.Dashboard.Results;
+using ChatSurvey.Bot.Dashboard.Texts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace ChatSurvey.Bot.Dashboard;
 
-/// <summary>The staff dashboard's wiring: sign-in, roles, rate limits, queries, and its routes under /staff and /p.</summary>
+/// <summary>The staff dashboard's wiring: sign-in, roles, rate limits, queries, and its routes under /staff and /p; the public results under /resultados.</summary>
 public static partial class DashboardSetup
 {
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
@@ -21,6 +24,7 @@ public static partial class DashboardSetup
         services.AddOptions<StaffOptions>().Bind(builder.Configuration.GetSection(StaffOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>();
         services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection(DashboardOptions.Section));
+        services.AddOptions<PublicOptions>().Bind(builder.Configuration.GetSection(PublicOptions.Section));
         var staff = builder.Configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions();
         RequirePublicBaseUrl(builder);
         if (staff.KeysPath is { Length: > 0 } keys)
@@ -43,6 +47,7 @@ public static partial class DashboardSetup
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInEndpoints.RateLimitPolicy, context => PerAddress(context, staff.SignInsPerMinute));
             o.AddPolicy(PublicPromoterEndpoints.RateLimitPolicy, context => PerAddress(context, 120));
+            o.AddPolicy(PublicEndpoints.RateLimitPolicy, context => PerAddress(context, 120));
         });
         services.AddSingleton(sp => new StaffDirectory(
             sp.GetRequiredService<IOptions<StaffOptions>>().Value.Users, new StaffFile(staff.File), builder.Environment.IsDevelopment(), sp.GetRequiredService<ILogger<StaffDirectory>>()));
@@ -50,6 +55,8 @@ public static partial class DashboardSetup
         services.AddSingleton<DashboardDb>();
         services.AddSingleton<OverviewQueries>();
         services.AddSingleton<ResultsQueries>();
+        services.AddSingleton<TextQueries>();
+        services.AddSingleton<TextReviews>();
         services.AddSingleton<ResponseReader>();
         services.AddSingleton<CsvExport>();
         services.AddSingleton<XlsxExport>();
@@ -60,6 +67,12 @@ public static partial class DashboardSetup
         services.AddSingleton<Conversations.IPromoterCodes>(sp => sp.GetRequiredService<KnownPromoters>());
         services.AddSingleton<PromoterLinks>();
         services.AddSingleton<DeadLetterQueries>();
+        services.AddSingleton<PersonLookup>();
+        services.AddSingleton<ReleaseStore>();
+        services.AddSingleton<ReleaseBuilder>();
+        services.AddSingleton<PublicResults>();
+        services.AddHostedService<ReleaseSchedule>();
+        services.AddSingleton<DeletionLog>();
         return builder;
     }
 
@@ -73,11 +86,15 @@ public static partial class DashboardSetup
         var staff = app.MapGroup("/staff").RequireAuthorization(StaffRoles.Staff).AddEndpointFilter(PrivatePageHeaders);
         staff.MapOverview();
         staff.MapResults();
+        staff.MapTexts();
+        staff.MapReport();
         staff.MapExports();
         staff.MapPromoters();
         staff.MapDeletion();
         staff.MapDeadLetters();
+        staff.MapReleasePublishing();
         app.MapPromoterPages();
+        app.MapPublicResults();
         // Resolved now: a staff file that does not parse stops startup here, naming the file.
         var directory = app.Services.GetRequiredService<StaffDirectory>();
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -2,7 +2,8 @@ namespace ChatSurvey.Bot.Storage;
 
 /// <summary>
 /// The schema as numbered steps, applied in order at startup (or by `ChatSurvey.Bot migrate`). Never edit a step that
-/// has shipped; add one. "{time}" is the dialect's timestamp type, "{bytes}" its type for raw bytes.
+/// has shipped; add one. "{time}" is the dialect's timestamp type, "{bytes}" its type for raw bytes, "{key_ordered}" what
+/// makes a table keep its rows in primary-key order.
 /// </summary>
 internal static class Migrations
 {
@@ -112,10 +113,119 @@ internal static class Migrations
         );
         ALTER TABLE conversation_events ADD COLUMN survey_version TEXT;
         """,
+        // Tallies: the dashboard's figures kept up to date by the outbox writer in the same transaction as the rows
+        // (Tallies/TallyUpdate), so the overview and the results read a few hundred rows instead of every event. A
+        // person's status (for the silence after which they count as stopped) by pseudonym; counts by day (and "" for
+        // all days), channel, promoter ("" for none) and version. tally_state records what the tallies were built with.
+        """
+        CREATE TABLE people (
+            respondent TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            last_at {time} NOT NULL
+        ) {key_ordered};
+        CREATE INDEX people_status_last_at ON people (status, last_at);
+        CREATE TABLE tally_people (
+            day TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            promoter TEXT NOT NULL,
+            survey_version TEXT NOT NULL,
+            in_progress BIGINT NOT NULL,
+            stopped BIGINT NOT NULL,
+            completed BIGINT NOT NULL,
+            abandoned BIGINT NOT NULL,
+            cancelled BIGINT NOT NULL,
+            PRIMARY KEY (day, channel, promoter, survey_version)
+        ) {key_ordered};
+        CREATE TABLE tally_funnel (
+            day TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            promoter TEXT NOT NULL,
+            survey_version TEXT NOT NULL,
+            question TEXT NOT NULL,
+            reached BIGINT NOT NULL,
+            answered BIGINT NOT NULL,
+            rejected BIGINT NOT NULL,
+            stopped BIGINT NOT NULL,
+            abandoned BIGINT NOT NULL,
+            PRIMARY KEY (day, channel, promoter, survey_version, question)
+        ) {key_ordered};
+        CREATE TABLE tally_answers (
+            day TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            promoter TEXT NOT NULL,
+            survey_version TEXT NOT NULL,
+            question TEXT NOT NULL,
+            row_code TEXT NOT NULL,
+            rank INTEGER NOT NULL,
+            option_code TEXT NOT NULL,
+            n BIGINT NOT NULL,
+            PRIMARY KEY (day, channel, promoter, survey_version, question, row_code, rank, option_code)
+        ) {key_ordered};
+        CREATE TABLE tally_durations (
+            day TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            promoter TEXT NOT NULL,
+            survey_version TEXT NOT NULL,
+            bucket INTEGER NOT NULL,
+            n BIGINT NOT NULL,
+            PRIMARY KEY (day, channel, promoter, survey_version, bucket)
+        ) {key_ordered};
+        CREATE TABLE tally_state (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
+        // Free texts staff review: each text also folded (lower case, no accents, single spaces) for search and for
+        // grouping identical texts, and that folded text's hash; a review mark per field and hash (never the text, so
+        // a person's deletion leaves nothing of their words behind).
+        """
+        ALTER TABLE answer_values ADD COLUMN folded TEXT;
+        ALTER TABLE answer_values ADD COLUMN text_hash TEXT;
+        CREATE INDEX answer_values_folded ON answer_values (question, row_code, folded);
+        CREATE TABLE text_reviews (
+            field TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reviewed_by TEXT NOT NULL,
+            reviewed_at {time} NOT NULL,
+            PRIMARY KEY (field, text_hash)
+        );
+        """,
+        // Deletions staff made: who, when, how, how many rows; never whom.
+        """
+        CREATE TABLE deletion_log (
+            at {time} NOT NULL,
+            staff TEXT NOT NULL,
+            method TEXT NOT NULL,
+            rows_deleted BIGINT NOT NULL,
+            confirmed INTEGER NOT NULL
+        );
+        """,
+        // Open-data releases: each a permanent identifier and its zip, kept in chunks (a release of a million
+        // responses is tens of megabytes; chunks are written and read as a stream) under the build that wrote them, so
+        // two instances building at once never mix their chunks.
+        """
+        CREATE TABLE open_data_releases (
+            id TEXT PRIMARY KEY,
+            published_at {time} NOT NULL,
+            survey_version TEXT NOT NULL,
+            responses BIGINT NOT NULL,
+            bytes BIGINT NOT NULL,
+            sha256 TEXT NOT NULL,
+            build TEXT NOT NULL
+        );
+        CREATE TABLE open_data_chunks (
+            build TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            data {bytes} NOT NULL,
+            PRIMARY KEY (build, seq)
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;
 
     public static string Step(int version, SqlDialect dialect) =>
-        Steps[version - 1].Replace("{time}", dialect.TimeType, StringComparison.Ordinal).Replace("{bytes}", dialect.BytesType, StringComparison.Ordinal);
+        Steps[version - 1].Replace("{time}", dialect.TimeType, StringComparison.Ordinal).Replace("{bytes}", dialect.BytesType, StringComparison.Ordinal)
+            .Replace("{key_ordered}", dialect.KeyOrdered, StringComparison.Ordinal);
 }

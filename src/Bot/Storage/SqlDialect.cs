@@ -30,8 +30,23 @@ public sealed record SqlDialect(
     /// </summary>
     public required Func<bool, string> LockDeletions { get; init; }
 
+    /// <summary>A time as the database keeps it: SQLite to the second, PostgreSQL to the microsecond (both truncate).</summary>
+    public required Func<DateTimeOffset, DateTimeOffset> Stored { get; init; }
+
+    /// <summary>
+    /// SQL (parameter @r) that holds one respondent's lock until the transaction ends, so two writers never read and
+    /// count the same person at once; empty where write transactions already run one at a time (SQLite).
+    /// </summary>
+    public required string LockRespondent { get; init; }
+
     /// <summary>The column type for bytes kept as they are (a dead letter's entry).</summary>
     public required string BytesType { get; init; }
+
+    /// <summary>
+    /// What follows a table that is read by ranges of its primary key (the tallies) so its rows are stored in that
+    /// key's order: SQLite's WITHOUT ROWID; nothing on PostgreSQL, whose tables are heaps either way.
+    /// </summary>
+    public required string KeyOrdered { get; init; }
 
     /// <summary>
     /// Whether an error is the database's state (busy, locked, unreachable, out of resources) rather than the
@@ -51,7 +66,10 @@ public sealed record SqlDialect(
         LocalDay = (column, minutes) => string.Create(CultureInfo.InvariantCulture, $"date({column}, '{minutes:+0;-0;+0} minutes')"),
         SecondsBetween = (from, to) => $"CAST(ROUND((julianday({to}) - julianday({from})) * 86400) AS INTEGER)",
         LockDeletions = _ => "",
+        Stored = at => new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero),
+        LockRespondent = "",
         BytesType = "BLOB",
+        KeyOrdered = "WITHOUT ROWID",
         // SQLITE_BUSY, SQLITE_LOCKED (another writer holds the file past busy_timeout), SQLITE_IOERR, SQLITE_FULL.
         IsTransient = e => e is SqliteException { SqliteErrorCode: 5 or 6 or 10 or 13 },
     };
@@ -68,7 +86,10 @@ public sealed record SqlDialect(
         LocalDay = (column, minutes) => string.Create(CultureInfo.InvariantCulture, $"to_char(({column} AT TIME ZONE 'UTC') + interval '{minutes} minutes', 'YYYY-MM-DD')"),
         SecondsBetween = (from, to) => $"CAST(EXTRACT(EPOCH FROM ({to} - {from})) AS BIGINT)",
         LockDeletions = deletes => deletes ? "LOCK TABLE tombstones IN SHARE ROW EXCLUSIVE MODE" : "LOCK TABLE tombstones IN SHARE MODE",
+        Stored = at => new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero),
+        LockRespondent = "SELECT pg_advisory_xact_lock(hashtextextended(@r, 16))",
         BytesType = "BYTEA",
+        KeyOrdered = "",
         // Npgsql's own judgement: connection failures, timeouts, deadlocks, serialization failures, shutdowns.
         IsTransient = e => e is NpgsqlException { IsTransient: true },
     };

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using ChatSurvey.Bot.Conversations;
+using ChatSurvey.Bot.Storage.Tallies;
 using ChatSurvey.Domain.Events;
 
 namespace ChatSurvey.Bot.Storage;
@@ -10,11 +11,19 @@ namespace ChatSurvey.Bot.Storage;
 /// The domain store on SQLite or PostgreSQL. Every row's key derives from its outbox entry, and every insert is
 /// "ON CONFLICT DO NOTHING", so an entry delivered twice is stored once. A person's deletion leaves a tombstone, and
 /// an entry of theirs dated before it is dropped whenever it arrives (late, redelivered, from another instance), so
-/// deleted data never comes back.
+/// deleted data never comes back. Every write also keeps the dashboard's tallies (Tallies/) up to date, in the same
+/// transaction.
 /// </summary>
-public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect) : IAsyncDisposable
+public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect, TallySettings? tallySettings = null) : IAsyncDisposable
 {
+    /// <summary>People recounted in one transaction by the purge and the silence check.</summary>
+    private const int Chunk = 500;
+
+    private readonly TallySettings _tallies = tallySettings ?? TallySettings.Default;
+
     public SqlDialect Dialect => dialect;
+
+    public TallySettings Tallies => _tallies;
 
     /// <param name="upTo">Stop at this schema version (tests of upgrades from an older version); the latest by default.</param>
     public async Task MigrateAsync(CancellationToken cancellationToken, int upTo = int.MaxValue)
@@ -37,12 +46,17 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
             var applied = Convert.ToInt32(await sql.Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), System.Globalization.CultureInfo.InvariantCulture);
             if (applied >= Math.Min(upTo, Migrations.Latest))
             {
-                return;
+                break;
             }
 
             await sql.Execute(Migrations.Step(applied + 1, dialect));
             await sql.Execute("INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @at)", ("v", applied + 1), ("at", dialect.Time(DateTimeOffset.UtcNow)));
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (upTo >= Migrations.Latest)
+        {
+            await TallyRebuild.EnsureAsync(this, _tallies, cancellationToken);
         }
     }
 
@@ -78,6 +92,7 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
     internal async Task QueueAsync(Sql sql, IReadOnlyList<OutboxEntry> entries)
     {
         var tombstones = await TombstonesAsync(sql, entries);
+        var tallies = await TallyUpdate.BeginAsync(sql, dialect, _tallies, entries.Select(e => e.Respondent));
         foreach (var entry in entries)
         {
             var tombstone = OpaqueId(entry.Respondent);
@@ -90,10 +105,12 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
             {
                 case ConversationCompleted completed:
                     QueueResponse(sql, entry, completed.Response);
+                    tallies.Response(entry.Respondent, OpaqueId(entry.Id), entry.Channel, completed.Response);
                     break;
                 case DeletionRequested deletion:
                     var tombstoneAt = TombstoneTime(deletion.At);
                     QueueDeletion(sql, entry.Respondent, tombstoneAt);
+                    tallies.Delete(entry.Respondent, tombstoneAt);
                     tombstones[tombstone] = tombstones.TryGetValue(tombstone, out var earlier) && earlier > tombstoneAt ? earlier : tombstoneAt;
                     break;
             }
@@ -101,6 +118,11 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
             // The deletion event itself keeps no pseudonym: nothing links it back to the person.
             var respondent = entry.Event is DeletionRequested ? null : entry.Respondent;
             var columns = EventColumns.Of(entry.Event);
+            if (respondent is not null)
+            {
+                tallies.Event(respondent, new StoredEvent(OpaqueId(entry.Id), entry.Event.At, columns.Type, entry.Channel, columns.Promoter, columns.Question, columns.Detail, entry.SurveyVersion));
+            }
+
             sql.Queue(
                 "INSERT INTO conversation_events (id, at, type, channel, respondent, promoter, question, detail, survey_version) VALUES (@id, @at, @type, @channel, @respondent, @promoter, @question, @detail, @version) ON CONFLICT DO NOTHING",
                 ("id", OpaqueId(entry.Id)),
@@ -113,6 +135,8 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
                 ("detail", columns.Detail),
                 ("version", entry.SurveyVersion));
         }
+
+        await tallies.QueueAsync(sql);
     }
 
     /// <summary>The time of the person's latest deletion, or null (for staff, to see that a deletion was stored).</summary>
@@ -130,15 +154,105 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
 
     /// <summary>
     /// The events of people who never completed, once their last one is older than <paramref name="lastBefore"/>: where
-    /// people stopped stays counted in the purge log, not kept person by person.
+    /// people stopped stays counted in the purge log, not kept person by person. A chunk of people at a time, each
+    /// checked again under its lock and taken out of the tallies with its events.
     /// </summary>
-    public Task<int> PurgeAbandonedEventsAsync(DateTimeOffset lastBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
-        PurgeAsync(
-            "abandoned_events",
-            "DELETE FROM conversation_events WHERE respondent IN (SELECT respondent FROM conversation_events WHERE respondent IS NOT NULL GROUP BY respondent HAVING MAX(at) < @before) AND respondent NOT IN (SELECT respondent FROM responses)",
-            lastBefore,
-            now,
-            cancellationToken);
+    public async Task<int> PurgeAbandonedEventsAsync(DateTimeOffset lastBefore, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var candidates = new List<string>();
+        await using (var connection = await OpenAsync(cancellationToken))
+        await using (var sql = new Sql(connection, null))
+        await using (var reader = await sql.Query(
+            "SELECT respondent FROM conversation_events WHERE respondent IS NOT NULL AND respondent NOT IN (SELECT respondent FROM responses) GROUP BY respondent HAVING MAX(at) < @before",
+            [("before", dialect.Time(lastBefore))],
+            cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                candidates.Add(reader.GetString(0));
+            }
+        }
+
+        var removed = 0;
+        foreach (var chunk in candidates.Chunk(Chunk))
+        {
+            removed += await RecountAsync(chunk, (sql, tallies, respondent) =>
+            {
+                var events = tallies.EventsOf(respondent).Count;
+                if (events == 0 || tallies.HasResponses(respondent) || tallies.EventsOf(respondent).Max(e => e.At) >= dialect.Stored(lastBefore))
+                {
+                    return 0;
+                }
+
+                tallies.Delete(respondent, DateTimeOffset.MaxValue);
+                sql.Queue("DELETE FROM conversation_events WHERE respondent = @r", ("r", respondent));
+                return events;
+            }, "abandoned_events", now, cancellationToken);
+        }
+
+        return removed;
+    }
+
+    /// <summary>
+    /// Moves people whose silence crossed Dashboard:StoppedAfter from in progress to stopped in the tallies (and back,
+    /// when the setting grew), a chunk at a time; their next message moves them back at once.
+    /// </summary>
+    /// <returns>How many people moved.</returns>
+    public async Task<int> RecountSilentAsync(CancellationToken cancellationToken)
+    {
+        var moved = 0;
+        // Each pass settles the people it read, so the next reads others; the bound only guards against a bug looping.
+        for (var pass = 0; pass < 1000; pass++)
+        {
+            var cutoff = dialect.Time(_tallies.Time.GetUtcNow() - _tallies.StoppedAfter);
+            var due = new List<string>();
+            await using (var connection = await OpenAsync(cancellationToken))
+            await using (var sql = new Sql(connection, null))
+            await using (var reader = await sql.Query(
+                $"SELECT respondent FROM people WHERE (status = @active AND last_at < @cutoff) OR (status = @stopped AND last_at >= @cutoff) ORDER BY respondent LIMIT {Chunk}",
+                [("active", PersonStatus.InProgress), ("stopped", PersonStatus.Stopped), ("cutoff", cutoff)],
+                cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    due.Add(reader.GetString(0));
+                }
+            }
+
+            if (due.Count == 0)
+            {
+                return moved;
+            }
+
+            await RecountAsync(due, (_, _, _) => 0, null, _tallies.Time.GetUtcNow(), cancellationToken);
+            moved += due.Count;
+        }
+
+        return moved;
+    }
+
+    /// <summary>
+    /// One transaction over some people: locked and read as they stand, changed by <paramref name="change"/> (which
+    /// returns the rows it removed), recounted. With <paramref name="purgeKind"/>, what was removed goes to purge_log.
+    /// </summary>
+    private async Task<int> RecountAsync(IReadOnlyCollection<string> respondents, Func<Sql, TallyUpdate, string, int> change, string? purgeKind, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var sql = new Sql(connection, transaction);
+        await LockDeletionsAsync(sql, deletes: false);
+        var tallies = await TallyUpdate.BeginAsync(sql, dialect, _tallies, respondents);
+        var removed = respondents.Sum(r => change(sql, tallies, r));
+        await tallies.QueueAsync(sql);
+        if (purgeKind is not null && removed > 0)
+        {
+            sql.Queue("INSERT INTO purge_log (at, kind, removed) VALUES (@at, @kind, @removed)", ("at", dialect.Time(now)), ("kind", purgeKind), ("removed", removed));
+        }
+
+        await sql.Flush();
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
+    }
 
     /// <summary>One purge and its line in purge_log (when it removed anything), in one transaction.</summary>
     private async Task<int> PurgeAsync(string kind, string delete, DateTimeOffset before, DateTimeOffset now, CancellationToken cancellationToken)
@@ -214,15 +328,18 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
         for (var seq = 0; seq < response.Values.Count; seq++)
         {
             var value = response.Values[seq];
+            var folded = value.Text is null ? null : FoldedText.Of(value.Text);
             sql.Queue(
-                "INSERT INTO answer_values (response_id, seq, question, row_code, rank, option_code, text) VALUES (@id, @seq, @question, @row, @rank, @option, @text) ON CONFLICT DO NOTHING",
+                "INSERT INTO answer_values (response_id, seq, question, row_code, rank, option_code, text, folded, text_hash) VALUES (@id, @seq, @question, @row, @rank, @option, @text, @folded, @hash) ON CONFLICT DO NOTHING",
                 ("id", id),
                 ("seq", seq),
                 ("question", value.Question),
                 ("row", value.Row),
                 ("rank", value.Rank),
                 ("option", value.Option),
-                ("text", value.Text));
+                ("text", value.Text),
+                ("folded", folded),
+                ("hash", folded is null ? null : FoldedText.Hash(folded)));
         }
 
         if (entry.Contact is not null)

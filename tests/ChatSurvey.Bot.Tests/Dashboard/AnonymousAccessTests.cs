@@ -11,12 +11,12 @@ namespace ChatSurvey.Bot.Tests.Dashboard;
 /// </summary>
 public sealed class AnonymousAccessTests(SeededDashboard dashboard) : IClassFixture<SeededDashboard>
 {
-    /// <summary>The chat, the platforms' webhooks, health probes, metrics, the sign-in form and promoters' token pages.</summary>
-    private static readonly string[] PublicPrefixes = ["/api/chat/", "/webhooks/", "/healthz", "/readyz", "/metrics", "/staff/login", "/p/{token}"];
+    /// <summary>The chat, the platforms' webhooks, health probes, metrics, the sign-in form, promoters' token pages and the public results.</summary>
+    private static readonly string[] PublicPrefixes = ["/api/chat/", "/webhooks/", "/healthz", "/readyz", "/metrics", "/staff/login", "/p/{token}", "/resultados"];
 
     private static readonly Dictionary<string, string> Samples = new()
     {
-        ["{code}"] = "radio_ixtlan", ["{token}"] = "AAAAAAAAAAAAAAAAAAAAAA", ["{kind}"] = "web", ["{format}"] = "png",
+        ["{code}"] = "radio_ixtlan", ["{token}"] = "AAAAAAAAAAAAAAAAAAAAAA", ["{kind}"] = "web", ["{format}"] = "png", ["{id}"] = "2026-12-01",
     };
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : ICla
         await page.GetByRole(AriaRole.Link, new() { Name = "Exportar" }).ClickAsync();
         await page.SelectOptionAsync("#f-promoter", "sec_mujeres");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aplicar" }).ClickAsync();
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Respuestas en CSV" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Respuestas en CSV" }).ClickAsync());
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal("respuestas.csv", download.SuggestedFilename);
         var rows = RfcCsv.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
@@ -66,7 +66,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : ICla
         var page = await Open(host, 360, 740, "/staff");
         await SignIn(page);
         await page.ScreenshotAsync(new() { Path = "/tmp/dashboard-360.png", FullPage = true });
-        foreach (var path in new[] { "/staff", "/staff/results", "/staff/promoters/radio_ixtlan", "/staff/texts?field=q9.problema_1", "/staff/exports" })
+        foreach (var path in new[] { "/staff", "/staff/results", "/staff/promoters/radio_ixtlan", "/staff/texts?field=q9.problema_1", "/staff/texts?field=q10", "/staff/exports", "/staff/admin/delete", "/resultados", "/resultados/datos" })
         {
             await page.GotoAsync(new Uri(host.BaseAddress, path).ToString());
             await Expect(page.Locator("h1")).ToBeVisibleAsync();
@@ -86,7 +86,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : ICla
         await SignIn(page);
         await Expect(page.Locator(".main-qr img")).ToBeVisibleAsync();
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
-        Assert.Equal(1, PdfPage().Count(Encoding.Latin1.GetString(pdf)));
+        Assert.Equal(1, StaffPages.PdfPages(pdf));
         await page.Context.CloseAsync();
     }
 
@@ -99,32 +99,13 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : ICla
         return host;
     }
 
-    private async Task<IPage> Open(BotHost host, int width, int height, string path)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "es-MX", AcceptDownloads = true });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(host.BaseAddress, path).ToString());
-        return page;
-    }
+    private Task<IPage> Open(BotHost host, int width, int height, string path) => StaffPages.OpenAsync(browser.Browser, host, width, height, path);
 
-    /// <summary>The sign-in form the protected page redirected to; afterwards the browser is back on that page.</summary>
-    private static async Task SignIn(IPage page)
-    {
-        await Expect(page).ToHaveURLAsync(SignInUrl());
-        await page.GetByLabel("Nombre de usuario").FillAsync(StaffAccounts.Admin);
-        await page.GetByLabel("Contraseña").FillAsync(StaffAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(SignInUrl());
-    }
+    private static Task SignIn(IPage page) => StaffPages.SignInAsync(page);
 
-    private static ILocator Card(IPage page, string title) => page.Locator($".card:has(dt:text-is('{title}')) .big");
-
-    [GeneratedRegex("/staff/login")]
-    private static partial Regex SignInUrl();
+    private static ILocator Card(IPage page, string title) => StaffPages.Card(page, title);
 
     [GeneratedRegex("promoter=sec_mujeres")]
     private static partial Regex PromoterInUrl();
 
-    [GeneratedRegex(@"/Type\s*/Page[^s]")]
-    private static partial Regex PdfPage();
 }

@@ -4,6 +4,9 @@ using ChatSurvey.Bot.Dashboard.Filters;
 using ChatSurvey.Bot.Dashboard.Overview;
 using ChatSurvey.Bot.Dashboard.Promoters;
 using ChatSurvey.Bot.Dashboard.Results;
+using ChatSurvey.Bot.Dashboard.Texts;
+using ChatSurvey.Bot.Storage.Tallies;
+using ChatSurvey.Bot.Surveys;
 using ChatSurvey.Bot.Storage;
 using ChatSurvey.Bot.Tests.Infrastructure;
 using ChatSurvey.Bot.Tests.Storage;
@@ -33,7 +36,10 @@ public abstract class DashboardQueryTests : IAsyncLifetime
 
     private DashboardDb Db => new(Store, Options.Create(new DashboardOptions()));
 
-    protected abstract Task<SqlResponseStore> CreateAsync();
+    private OverviewQueries Overview => new(Db, new SurveyCatalog(TestSurvey.Compiled));
+
+    /// <param name="settings">The tallies' settings (a test's own clock); the defaults otherwise.</param>
+    protected abstract Task<SqlResponseStore> CreateAsync(TallySettings? settings = null);
 
     public async Task InitializeAsync()
     {
@@ -49,24 +55,44 @@ public abstract class DashboardQueryTests : IAsyncLifetime
     public async Task Overview_SeededData_MatchesFiguresComputedFromThePeople(string? channel, string? promoter, string? from, string? to)
     {
         var (filter, expected) = Parse(channel, promoter, from, to);
-        var data = await new OverviewQueries(Db, TestSurvey.Compiled).LoadAsync(filter, default);
+        var data = await Overview.LoadAsync(filter, default);
 
         Assert.Equal(
-            (expected.Started, expected.Count(SeedOutcome.Completed), expected.Count(SeedOutcome.InProgress), expected.Count(SeedOutcome.Abandoned), expected.Count(SeedOutcome.Cancelled)),
-            ((int)data.Totals.Started, (int)data.Totals.Completed, (int)data.Totals.InProgress, (int)data.Totals.Abandoned, (int)data.Totals.Cancelled));
-        Assert.Equal(expected.MedianSeconds, data.MedianTimeToComplete?.TotalSeconds);
+            (expected.Started, expected.Count(SeedOutcome.Completed), expected.Count(SeedOutcome.InProgress), expected.Stopped, expected.Count(SeedOutcome.Abandoned), expected.Count(SeedOutcome.Cancelled)),
+            ((int)data.Totals.Started, (int)data.Totals.Completed, (int)data.Totals.InProgress, (int)data.Totals.Stopped, (int)data.Totals.Abandoned, (int)data.Totals.Cancelled));
+        AssertMedian(expected.MedianSeconds, data.MedianTimeToComplete);
         Assert.Equal(
             expected.Days.OrderBy(d => d.Key).Select(d => $"{d.Key}:{d.Value.Started}/{d.Value.Completed}"),
-            data.Days.Select(d => $"{d.Day:yyyy-MM-dd}:{d.Counts.Started}/{d.Counts.Completed}"));
+            data.Days.Where(d => d.Counts.Started > 0).Select(d => $"{d.Day:yyyy-MM-dd}:{d.Counts.Started}/{d.Counts.Completed}"));
         Assert.Equal(
-            TestSurvey.Compiled.Questions.Select(q => $"{q.Code}:{expected.Reached(q.Code)}/{expected.Rejected(q.Code)}/{expected.AbandonedAt(q.Code)}"),
-            data.Funnel.Select(f => $"{f.Question.Code}:{f.Reached}/{f.Rejected}/{f.AbandonedHere}"));
+            TestSurvey.Compiled.Questions.Select(q => $"{q.Code}:{expected.Reached(q.Code)}/{expected.Rejected(q.Code)}/{expected.StoppedAt(q.Code)}/{expected.AbandonedAt(q.Code)}"),
+            data.Funnel.Select(f => $"{f.Question.Code}:{f.Reached}/{f.Rejected}/{f.Stopped}/{f.Abandoned}"));
+        // Cards and funnel agree: everyone stopped or abandoned is at one question.
+        Assert.Equal((data.Totals.Stopped, data.Totals.Abandoned), (data.Funnel.Sum(f => f.Stopped), data.Funnel.Sum(f => f.Abandoned)));
+    }
+
+    [Fact]
+    public async Task Overview_ByChannelAndByPromoter_SideBySideAsEachFilterAlone()
+    {
+        var data = await Overview.LoadAsync(DashboardFilter.All, default);
+        foreach (var row in data.ByChannel)
+        {
+            var alone = await Overview.LoadAsync(DashboardFilter.All with { Channel = row.Key }, default);
+            Assert.Equal(alone.Totals, row.Counts);
+            Assert.Equal(alone.MedianTimeToComplete, row.Median);
+            Assert.Equal(new Expected(Seed, channel: row.Key).Started, (int)row.Counts.Started);
+        }
+
+        Assert.Equal(["sms", "telegram", "web", "whatsapp"], data.ByChannel.Select(r => r.Key));
+        Assert.Equal(["", "radio_ixtlan", "sec_mujeres"], data.ByPromoter.Select(r => r.Key));
+        Assert.Equal(new Expected(Seed, promoter: "radio_ixtlan").Started, (int)data.ByPromoter.Single(r => r.Key == "radio_ixtlan").Counts.Started);
+        Assert.Equal(data.Totals.Started, data.ByPromoter.Sum(r => r.Counts.Started));
     }
 
     [Fact]
     public async Task ByPromoter_SeededData_OneGroupPerPromoterAndOneForNone()
     {
-        var counts = await new OverviewQueries(Db, TestSurvey.Compiled).ByPromoterAsync(DashboardFilter.All, default);
+        var counts = await Overview.ByPromoterAsync(DashboardFilter.All, default);
         foreach (var code in new[] { "radio_ixtlan", "sec_mujeres" })
         {
             var expected = new Expected(Seed, promoter: code);
@@ -79,7 +105,7 @@ public abstract class DashboardQueryTests : IAsyncLifetime
     [Fact]
     public async Task Overview_FilteredByVersion_TheSeedsVersionIsEverythingAnotherIsNothing()
     {
-        var queries = new OverviewQueries(Db, TestSurvey.Compiled);
+        var queries = Overview;
         var all = await queries.LoadAsync(DashboardFilter.All, default);
         var same = await queries.LoadAsync(DashboardFilter.All with { Version = DashboardSeed.Version }, default);
         var other = await queries.LoadAsync(DashboardFilter.All with { Version = "2023.1" }, default);
@@ -107,22 +133,27 @@ public abstract class DashboardQueryTests : IAsyncLifetime
         foreach (var topic in SeedAnswers.Topics)
         {
             Assert.Equal(expected.Chose("q11", topic, rank: 1), (int)data.Count("q11", null, 1, topic));
-            Assert.Equal(expected.Borda(topic), RankedResults.Borda(TestSurvey.Compiled.Questions.Single(q => q.Code == "q11"), data, topic));
+            Assert.Equal(expected.WeightedScore(topic), RankedResults.WeightedScore(TestSurvey.Compiled.Questions.Single(q => q.Code == "q11"), data, topic));
         }
     }
 
     [Fact]
-    public async Task Texts_SearchIgnoresCaseAndLikeWildcards_PagesOfTwentyFive()
+    public async Task Texts_SearchIgnoresCaseAccentsAndLikeWildcards_IdenticalTextsGrouped()
     {
-        var queries = new ResultsQueries(Db);
+        var queries = new TextQueries(Db, new TextReviews(Db, TimeProvider.System));
+        var field = TextField.All(TestSurvey.Compiled).Single(f => f.Key == "q9.problema_1");
         var all = Seed.People.SelectMany(p => p.Values).Where(v => v.Question == "q9" && v.Row == "problema_1").ToList();
-        var (total, page) = await queries.TextsAsync(DashboardFilter.All, "q9", "problema_1", null, 1, default);
-        Assert.Equal(all.Count, (int)total);
-        Assert.Equal(Math.Min(25, all.Count), page.Count);
+        var (texts, groups, page) = await queries.GroupsAsync(DashboardFilter.All, field, null, 1, default);
+        Assert.Equal(all.Count, (int)texts);
+        Assert.Equal(all.Select(v => FoldedText.Of(v.Text!)).Distinct().Count(), (int)groups);
+        Assert.Equal(all.Count, (int)page.Sum(g => g.Count));
 
-        var (agua, _) = await queries.TextsAsync(DashboardFilter.All, "q9", "problema_1", "AGUA", 1, default);
+        var (agua, _, _) = await queries.GroupsAsync(DashboardFilter.All, field, "ÁGUA", 1, default);
         Assert.Equal(all.Count(v => v.Text!.Contains("agua", StringComparison.OrdinalIgnoreCase)), (int)agua);
-        var (percent, _) = await queries.TextsAsync(DashboardFilter.All, "q9", "problema_1", "%", 1, default);
+        var (linea, _, _) = await queries.GroupsAsync(DashboardFilter.All, field, "linea", 1, default);
+        Assert.Equal(all.Count(v => v.Text!.Contains("Línea", StringComparison.Ordinal)), (int)linea);
+        Assert.True(linea > 0);
+        var (percent, _, _) = await queries.GroupsAsync(DashboardFilter.All, field, "%", 1, default);
         Assert.Equal(0, percent);
     }
 
@@ -152,6 +183,16 @@ public abstract class DashboardQueryTests : IAsyncLifetime
         Assert.True(await store.RenewTokenAsync("radio_ixtlan", default));
         Assert.Null(await store.FindByTokenAsync(created.StatsToken, default));
         Assert.Single(await store.ListAsync(default));
+    }
+
+    private static void AssertMedian(double? exact, TimeSpan? estimate)
+    {
+        Assert.Equal(exact is null, estimate is null);
+        if (exact is { } seconds)
+        {
+            // The histogram's buckets grow by 10 %: the estimate lies in the exact median's bucket.
+            Assert.InRange(estimate!.Value.TotalSeconds, seconds / 1.1, seconds * 1.1);
+        }
     }
 
     private static (DashboardFilter Filter, Expected Expected) Parse(string? channel, string? promoter, string? from, string? to)

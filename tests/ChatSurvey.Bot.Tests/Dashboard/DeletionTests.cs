@@ -2,6 +2,7 @@ using System.Net;
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Bot.Storage;
 using ChatSurvey.Bot.Tests.Infrastructure;
+using ChatSurvey.Bot.Tests.Storage;
 using ChatSurvey.Bot.Tests.WebChat;
 using StackExchange.Redis;
 
@@ -46,6 +47,42 @@ public sealed class DeletionTests
         Assert.Contains("32 caracteres hexadecimales", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Delete_UnknownPseudonym_NotFoundAndNothingLogged()
+    {
+        await using var host = await StaffAccounts.StartSeededAsync(null);
+        using var admin = await StaffClient.SignedInAsync(host, StaffAccounts.Admin);
+        using var response = await admin.PostFormAsync("/staff/admin/delete", "/staff/admin/delete", new() { ["pseudonym"] = new string('a', 32) });
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("No encontramos datos de esa persona", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await host.Get<SqlResponseStore>().Count("SELECT COUNT(*) FROM deletion_log"));
+    }
+
+    [Theory]
+    [InlineData("9511234567")]
+    [InlineData("+52 1 951 123 4567")]
+    [InlineData("whatsapp:+5219511234567")]
+    [InlineData("(951) 123-45-67")]
+    public async Task Delete_ByWhatsAppNumberWrittenAnyWay_FoundDeletedAndLoggedWithoutThePerson(string typed)
+    {
+        await using var host = await StaffAccounts.StartSeededAsync(null);
+        var pseudonym = host.Get<Pseudonymizer>().For(new ConversationKey(Channel.WhatsApp, "+5219511234567"));
+        await host.Get<SqlResponseStore>().WriteAsync([Storage.Entries.Event(pseudonym, "m1", new Domain.Events.ConversationStarted(Storage.Entries.Started, null, "es")), Storage.Entries.Completed(pseudonym, "m9")], default);
+        using var admin = await StaffClient.SignedInAsync(host, StaffAccounts.Admin);
+
+        using var found = await admin.PostFormAsync("/staff/admin/delete", "/staff/admin/delete", new() { ["channel"] = "whatsapp", ["address"] = typed });
+        var page = await found.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Contains("1 respuesta completa (5 valores), 2 eventos", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("9511234567", page, StringComparison.Ordinal);
+
+        using var deleted = await admin.PostFormAsync("/staff/admin/delete", "/staff/admin/delete", new() { ["pseudonym"] = pseudonym, ["method"] = "telefono_o_id", ["confirm"] = "1" });
+        Assert.Contains("se borraron 8 filas", await deleted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await Count(host, pseudonym));
+        var log = await host.Get<SqlResponseStore>().Column("SELECT staff || '|' || method || '|' || rows_deleted || '|' || confirmed FROM deletion_log");
+        Assert.Equal(["ana|telefono_o_id|8|1"], log);
+    }
+
     /// <summary>A person is four answers into the survey when an admin deletes them.</summary>
     private static async Task<(string Pseudonym, WebChatClient Chat)> DeleteMidSurvey(BotHost host)
     {
@@ -60,7 +97,12 @@ public sealed class DeletionTests
         await Eventually.Get(() => Count(host, pseudonym), n => n >= 5, "the conversation's events in the domain store");
 
         using var admin = await StaffClient.SignedInAsync(host, StaffAccounts.Admin);
-        using var response = await admin.PostFormAsync("/staff/admin/delete", "/staff/admin/delete", new() { ["pseudonym"] = pseudonym.ToUpperInvariant() });
+        using var found = await admin.PostFormAsync("/staff/admin/delete", "/staff/admin/delete", new() { ["pseudonym"] = pseudonym.ToUpperInvariant() });
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Contains("Encontramos datos de esta persona", await found.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await Count(host, pseudonym) > 0);
+
+        using var response = await admin.PostFormAsync("/staff/admin/delete", "/staff/admin/delete", new() { ["pseudonym"] = pseudonym, ["confirm"] = "1" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("no queda ningún dato", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await Count(host, pseudonym));

@@ -4,18 +4,24 @@ namespace ChatSurvey.Bot.Tests.Dashboard;
 
 /// <summary>
 /// The figures the dashboard should show for the seed, worked out in plain LINQ over <see cref="SeedPerson"/> records.
-/// The rule being checked: a person counts in a range when one of their starts falls in it (local days, UTC−6), and
-/// is counted once, by their first start in the range, under how their conversation stands now.
+/// The rule being checked: a person counts once, on the local day (UTC−6) of their first start, under how their
+/// conversation stands now; one still in the survey counts as stopped once silent longer than 24 hours before
+/// <paramref name="now"/> (the real clock unless a test sets one).
 /// </summary>
-public sealed class Expected(DashboardSeed seed, string? channel = null, string? promoter = null, DateOnly? from = null, DateOnly? to = null)
+public sealed class Expected(DashboardSeed seed, string? channel = null, string? promoter = null, DateOnly? from = null, DateOnly? to = null, DateTimeOffset? now = null)
 {
     private static readonly TimeSpan Oaxaca = TimeSpan.FromHours(-6);
 
-    public IReadOnlyList<SeedPerson> Cohort => [.. seed.People.Where(p => InFilter(p) && p.Starts.Any(InRange))];
+    public IReadOnlyList<SeedPerson> Cohort => [.. seed.People.Where(p => InFilter(p) && InRange(p.FirstStart))];
 
     public int Started => Cohort.Count;
 
-    public int Count(SeedOutcome outcome) => Cohort.Count(p => p.Outcome == outcome);
+    /// <summary>People whose conversation stands so; <see cref="SeedOutcome.InProgress"/> counts only those not yet stopped.</summary>
+    public int Count(SeedOutcome outcome) => Cohort.Count(p => p.Outcome == outcome && !(outcome == SeedOutcome.InProgress && IsStopped(p)));
+
+    public int Stopped => Cohort.Count(IsStopped);
+
+    public int StoppedAt(string question) => Cohort.Count(p => IsStopped(p) && p.LastAsked == question);
 
     public double? Rate => Started == 0 ? null : (double)Count(SeedOutcome.Completed) / Started;
 
@@ -32,7 +38,7 @@ public sealed class Expected(DashboardSeed seed, string? channel = null, string?
     }
 
     public IReadOnlyDictionary<string, (int Started, int Completed)> Days => Cohort
-        .GroupBy(p => Day(p.Starts.First(InRange)))
+        .GroupBy(p => Day(p.FirstStart))
         .ToDictionary(g => g.Key, g => (g.Count(), g.Count(p => p.Outcome == SeedOutcome.Completed)));
 
     public int Reached(string question) => Cohort.Count(p => p.Asked.Contains(question));
@@ -45,9 +51,13 @@ public sealed class Expected(DashboardSeed seed, string? channel = null, string?
     public int Chose(string question, string option, string? row = null, int? rank = null) =>
         Responses.Count(p => p.Values.Any(v => v.Question == question && v.Option == option && v.Row == row && v.Rank == rank));
 
-    public long Borda(string option) => Responses.Sum(p => p.Values.Where(v => v.Question == "q11" && v.Option == option).Sum(v => 6 - v.Rank!.Value));
+    public long WeightedScore(string option) => Responses.Sum(p => p.Values.Where(v => v.Question == "q11" && v.Option == option).Sum(v => 6 - v.Rank!.Value));
 
     public static string Day(DateTimeOffset at) => at.ToOffset(Oaxaca).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>In progress and silent for more than 24 hours: the seed's last event is the answer rejected at the last question asked.</summary>
+    private bool IsStopped(SeedPerson p) =>
+        p.Outcome == SeedOutcome.InProgress && p.LastStart.AddSeconds((30 * p.Asked.Count) + 5) < (now ?? DateTimeOffset.UtcNow) - TimeSpan.FromHours(24);
 
     private bool InFilter(SeedPerson p) =>
         (channel is null || p.Channel == channel || (channel == "messaging" && p.Channel != "web")) && (promoter is null || p.Promoter == promoter);

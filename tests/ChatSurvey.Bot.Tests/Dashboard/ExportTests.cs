@@ -105,6 +105,48 @@ public sealed class ExportTests(SeededDashboard dashboard) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task Csv_WithLabels_OptionsTextsInsteadOfCodes()
+    {
+        var bytes = await (await dashboard.Staff.GetAsync("/staff/export/responses.csv?values=labels&promoter=sec_mujeres")).Content.ReadAsByteArrayAsync();
+        var rows = RfcCsv.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        var row = rows.Skip(1).Single(r => r[rows[0].IndexOf("respondent")] == "again");
+        var person = dashboard.Seed.People.Single(p => p.Respondent == "again");
+        var q4 = person.Values.Single(v => v.Question == "q4").Option;
+        var label = Infrastructure.TestSurvey.Compiled.Questions.Single(q => q.Code == "q4").Options.Single(o => o.Code == q4).Text.Default;
+
+        Assert.Equal(label, row[rows[0].IndexOf("q4")]);
+        Assert.Equal(person.Values.Any(v => v.Question == "q3" && v.Option == "radio") ? "Sí" : "No", row[rows[0].IndexOf("q3.radio")]);
+        Assert.Equal(person.Values.Single(v => v.Question == "q1").Option == "si" ? "Sí" : "No", row[rows[0].IndexOf("q1")]);
+    }
+
+    [Fact]
+    public async Task ResultsCsv_AllData_CountsPerOptionWithBaseAndPercentage()
+    {
+        var bytes = await (await dashboard.Staff.GetAsync("/staff/export/results.csv")).Content.ReadAsByteArrayAsync();
+        var rows = RfcCsv.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        var expected = new Expected(dashboard.Seed);
+        var header = rows[0];
+        var q6 = rows.Single(r => r[0] == "q6" && r[header.IndexOf("rubro")] == "combate_corrupcion" && r[header.IndexOf("opcion")] == "P");
+
+        Assert.Equal(["pregunta", "numero", "texto_pregunta", "rubro", "texto_rubro", "lugar", "opcion", "texto_opcion", "respuestas", "base", "porcentaje"], header);
+        Assert.Equal(expected.Chose("q6", "P", row: "combate_corrupcion").ToString(System.Globalization.CultureInfo.InvariantCulture), q6[header.IndexOf("respuestas")]);
+        Assert.Equal(expected.Responses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), q6[header.IndexOf("base")]);
+        Assert.Equal("Combate a la corrupción", q6[header.IndexOf("texto_rubro")]);
+    }
+
+    [Fact]
+    public async Task ResultsXlsx_AllData_ResultsAndFunnelSheets()
+    {
+        using var response = await dashboard.Staff.GetAsync("/staff/export/results.xlsx");
+        var sheets = XlsxSheets.Read(await response.Content.ReadAsByteArrayAsync());
+        var expected = new Expected(dashboard.Seed);
+
+        Assert.Equal(["resultados", "embudo"], sheets.Select(s => s.Name));
+        var funnel = sheets[1].Rows;
+        Assert.Equal(expected.Reached("q5").ToString(System.Globalization.CultureInfo.InvariantCulture), funnel.Single(r => r[0] == "q5")[3]);
+    }
+
+    [Fact]
     public async Task Dictionary_EveryColumnOfTheCsv_WithTypeTextAndCodes()
     {
         var bytes = await (await dashboard.Staff.GetAsync("/staff/export/dictionary.csv")).Content.ReadAsByteArrayAsync();
@@ -112,10 +154,10 @@ public sealed class ExportTests(SeededDashboard dashboard) : IClassFixture<Seede
         var csv = await (await dashboard.Staff.GetAsync("/staff/export/responses.csv")).Content.ReadAsByteArrayAsync();
         var header = RfcCsv.Parse(Encoding.UTF8.GetString(csv, 3, csv.Length - 3))[0];
 
-        Assert.Equal(["column", "type", "question", "number", "kind", "text", "codes"], rows[0]);
+        Assert.Equal(["columna", "tipo", "pregunta", "numero", "clase", "texto", "codigos"], rows[0]);
         Assert.Equal(header, rows.Skip(1).Select(r => r[0]));
         var q4 = rows.Single(r => r[0] == "q4");
-        Assert.Equal(["q4", "string", "q4", "4", "SingleChoice"], q4.Take(5));
+        Assert.Equal(["q4", "string", "q4", "4", "opcion_unica"], q4.Take(5));
         Assert.Equal("excelente=Excelente; bueno=Bueno; regular=Regular; malo=Malo; pesimo=Pésimo", q4[6]);
     }
 }

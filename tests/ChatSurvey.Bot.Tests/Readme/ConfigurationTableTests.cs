@@ -114,6 +114,7 @@ public sealed partial class ConfigurationTableTests
         ["Reminders:After"] = "1.00:00:00",
         ["WebChat:ProofOfWork:Enabled"] = "true",
         ["Dashboard:UtcOffset"] = "-06:00:00",
+        ["PublicResults:Enabled"] = "true",
         ["Survey:OneResponsePerPerson"] = "true",
         ["Telegram:BotToken"] = "123456789:TEST-fake_token",
         ["Telegram:WebhookSecret"] = "secret",

@@ -62,7 +62,7 @@ public sealed class DeletionRaceTests(ITestOutputHelper output)
 
             if (byStaff)
             {
-                using var deleted = await admin.PostFormAsync("/staff/admin/delete", "/staff/admin/delete", new() { ["pseudonym"] = pseudonym });
+                using var deleted = await admin.PostFormAsync("/staff/admin/delete", "/staff/admin/delete", new() { ["pseudonym"] = pseudonym, ["confirm"] = "1" });
                 Assert.True(deleted.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"round {round}: {(int)deleted.StatusCode}");
             }
             else

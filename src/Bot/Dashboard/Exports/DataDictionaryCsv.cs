@@ -9,27 +9,19 @@ public static class DataDictionaryCsv
 {
     public static readonly IReadOnlyList<ExportColumn> Columns =
     [
-        new("column", "string", "Nombre de la columna en respuestas.csv"),
-        new("type", "string", "Tipo de dato (Frictionless): string, boolean, date, datetime"),
-        new("question", "string", "Código de la pregunta"),
-        new("number", "integer", "Número de la pregunta en el formulario"),
-        new("kind", "string", "Tipo de pregunta: YesNo, SingleChoice, MultipleChoice, Grid, Text, Ranked"),
-        new("text", "string", "Texto de la pregunta (o descripción de la columna)"),
-        new("codes", "string", "Códigos permitidos y su texto, separados por «; »"),
+        new("columna", "string", "Nombre de la columna en respuestas.csv"),
+        new("tipo", "string", "Tipo de dato (nombres de Frictionless Table Schema): string es texto, boolean es 1 o 0, date es un día AAAA-MM-DD, datetime una fecha y hora UTC"),
+        new("pregunta", "string", "Código de la pregunta"),
+        new("numero", "integer", "Número de la pregunta en el formulario"),
+        new("clase", "string", "Clase de pregunta: si_no, opcion_unica, opcion_multiple, cuadricula, texto, orden"),
+        new("texto", "string", "Texto de la pregunta (o descripción de la columna)"),
+        new("codigos", "string", "Códigos permitidos y su texto, separados por «; »"),
     ];
 
-    public static async Task WriteAsync(Stream output, ExportLayout layout)
-    {
-        await using var csv = new CsvWriter(output);
-        await csv.WriteRowAsync(Columns.Select(c => c.Name));
-        foreach (var row in Rows(layout))
-        {
-            await csv.WriteRowAsync(row);
-        }
-    }
+    public static Task WriteAsync(Stream output, ExportLayout layout) => TableFiles.CsvAsync(output, Columns, Rows(layout));
 
     /// <summary>One row per export column, in the order of <see cref="Columns"/>: what the CSV and the workbook's second sheet hold.</summary>
-    public static IEnumerable<string?[]> Rows(ExportLayout layout) => layout.Columns.Select(column => new[]
+    public static IEnumerable<string?[]> Rows(ExportLayout layout) => layout.Columns.Select(column => new string?[]
     {
         column.Name,
         column.Type,

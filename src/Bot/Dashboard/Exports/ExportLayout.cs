@@ -7,17 +7,20 @@ namespace ChatSurvey.Bot.Dashboard.Exports;
 /// The columns of a response export, from the survey definition: one per yes/no or single-choice question, one per
 /// option of a multiple-choice question (1/0), one per grid row, one per rank position ("q11.rank1"), one per text or
 /// text part ("q9.problema_1"). Staff exports carry the pseudonym and exact times; the open-data package carries
-/// neither (only the local days) and free texts only when staff choose.
+/// neither (only the local days) and free texts only when staff choose. Cells hold the survey's codes
+/// ("q4" = "pesimo"), or, when staff ask for labels, the options' texts ("Pésimo"; "Sí"/"No" for a chosen option).
 /// </summary>
 public sealed class ExportLayout
 {
     private readonly CompiledSurvey _survey;
     private readonly bool _openData;
+    private readonly bool _labels;
 
-    private ExportLayout(CompiledSurvey survey, bool openData, bool includeTexts)
+    private ExportLayout(CompiledSurvey survey, bool openData, bool includeTexts, bool labels = false)
     {
         _survey = survey;
         _openData = openData;
+        _labels = labels;
         List<ExportColumn> columns =
         [
             new("id", "string", "Identificador de la respuesta"),
@@ -40,7 +43,8 @@ public sealed class ExportLayout
 
     public IReadOnlyList<ExportColumn> Columns { get; }
 
-    public static ExportLayout Staff(CompiledSurvey survey) => new(survey, openData: false, includeTexts: true);
+    /// <param name="labels">Options' texts instead of their codes in the cells.</param>
+    public static ExportLayout Staff(CompiledSurvey survey, bool labels = false) => new(survey, openData: false, includeTexts: true, labels);
 
     public static ExportLayout OpenData(CompiledSurvey survey, bool includeTexts) => new(survey, openData: true, includeTexts);
 
@@ -56,8 +60,17 @@ public sealed class ExportLayout
         cells["language"] = response.Language;
         cells[_openData ? "started_on" : "started_at"] = _openData ? LocalDay(response.StartedAt, offset) : Utc(response.StartedAt);
         cells[_openData ? "completed_on" : "completed_at"] = _openData ? LocalDay(response.CompletedAt, offset) : Utc(response.CompletedAt);
-        return [.. Columns.Select(c => cells.GetValueOrDefault(c.Name))];
+        return [.. Columns.Select(c => _labels ? Label(c, cells.GetValueOrDefault(c.Name)) : cells.GetValueOrDefault(c.Name))];
     }
+
+    /// <summary>The text of a code the column allows ("pesimo" → "Pésimo"), "Sí"/"No" for a 1/0 column; anything else as it is.</summary>
+    private static string? Label(ExportColumn column, string? cell) => (column, cell) switch
+    {
+        (_, null) => null,
+        ({ Type: "boolean" }, _) => cell == "1" ? "Sí" : "No",
+        ({ Codes: { } codes }, _) => codes.FirstOrDefault(c => c.Code == cell).Text ?? cell,
+        _ => cell,
+    };
 
     public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -66,7 +79,15 @@ public sealed class ExportLayout
     private static IEnumerable<ExportColumn> QuestionColumns(Question q)
     {
         var codes = q.Options.Select(o => (o.Code, o.Text.Default)).ToList();
-        var kind = q.Kind.ToString();
+        var kind = q.Kind switch
+        {
+            QuestionKind.YesNo => "si_no",
+            QuestionKind.SingleChoice => "opcion_unica",
+            QuestionKind.MultipleChoice => "opcion_multiple",
+            QuestionKind.Grid => "cuadricula",
+            QuestionKind.Ranked => "orden",
+            _ => "texto",
+        };
         ExportColumn Column(string name, string type, string title, IReadOnlyList<(string, string)>? allowed = null, bool freeText = false) =>
             new(name, type, title, allowed, freeText, q.Code, q.Number, kind);
         return q.Kind switch

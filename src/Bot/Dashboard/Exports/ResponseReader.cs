@@ -10,12 +10,14 @@ namespace ChatSurvey.Bot.Dashboard.Exports;
 /// </summary>
 public sealed class ResponseReader(DashboardDb db)
 {
-    public async IAsyncEnumerable<ExportResponse> ReadAsync(DashboardFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="approvedTextsOnly">Free texts only where staff approved them for publication (Texts/TextReviews); others read as none.</param>
+    public async IAsyncEnumerable<ExportResponse> ReadAsync(DashboardFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken, bool approvedTextsOnly = false)
     {
         var (where, parameters) = db.Where(filter, "r", "started_at");
+        var text = approvedTextsOnly ? $"CASE WHEN {Texts.TextReviews.ApprovedSql("v")} THEN v.text END" : "v.text";
         var sql = $"""
             SELECT r.id, r.respondent, r.survey_version, r.channel, r.promoter, r.language, r.started_at, r.completed_at,
-                v.question, v.row_code, v.rank, v.option_code, v.text
+                v.question, v.row_code, v.rank, v.option_code, {text}
             FROM responses r LEFT JOIN answer_values v ON v.response_id = r.id
             WHERE {where}
             ORDER BY r.started_at, r.id, v.seq

@@ -22,11 +22,6 @@ public sealed class XlsxExport(ResponseReader responses, DashboardDb db)
             await workbook.WriteRowAsync(layout.Row(response, db.Offset));
         }
 
-        await workbook.BeginSheetAsync(DictionarySheet, frozenRows: 1, cancellationToken);
-        await workbook.WriteRowAsync(DataDictionaryCsv.Columns.Select(c => c.Name));
-        foreach (var row in DataDictionaryCsv.Rows(layout))
-        {
-            await workbook.WriteRowAsync(row);
-        }
+        await TableFiles.SheetAsync(workbook, DictionarySheet, DataDictionaryCsv.Columns, DataDictionaryCsv.Rows(layout), cancellationToken);
     }
 }

@@ -6,7 +6,9 @@ namespace ChatSurvey.Bot.Dashboard.Filters;
 /// <summary>
 /// What the staff asked to see: a channel, a promoter, and a range of days (both ends included, in
 /// <see cref="DashboardOptions.UtcOffset"/>). A conversation belongs to the day it started, on every page and in every
-/// export, so the numbers of one range agree everywhere. Values that do not parse are ignored, not guessed at.
+/// export, so the numbers of one range agree everywhere. A channel or promoter that does not parse is ignored; dates
+/// that do not parse, or a range whose first day comes after its last, are refused (<see cref="Problem"/>), never shown
+/// as a range with nobody in it.
 /// </summary>
 public sealed record DashboardFilter(string? Channel, string? Promoter, DateOnly? From, DateOnly? To)
 {
@@ -27,14 +29,29 @@ public sealed record DashboardFilter(string? Channel, string? Promoter, DateOnly
     /// <summary>The survey version the responses and events were given on ("2022.1"), or null for every version.</summary>
     public string? Version { get; init; }
 
-    public static DashboardFilter Parse(IQueryCollection query) => new(
-        query["channel"].ToString() is var channel && (Channels.Contains(channel) || channel == Messaging) ? channel : null,
-        query["promoter"].ToString() is var promoter && PromoterCode.IsValid(promoter) ? promoter : null,
-        Day(query["from"]),
-        Day(query["to"]))
+    /// <summary>Why the filter cannot be applied (dates that do not parse, a range the wrong way round), in words for staff; null when it can.</summary>
+    public string? Problem { get; init; }
+
+    public static DashboardFilter Parse(IQueryCollection query)
     {
-        Version = query["version"].ToString() is { Length: > 0 and <= 32 } version && version.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_') ? version : null,
-    };
+        var (fromText, toText) = (query["from"].ToString(), query["to"].ToString());
+        var (from, to) = (Day(fromText), Day(toText));
+        return new(
+            query["channel"].ToString() is var channel && (Channels.Contains(channel) || channel == Messaging) ? channel : null,
+            query["promoter"].ToString() is var promoter && PromoterCode.IsValid(promoter) ? promoter : null,
+            from,
+            to)
+        {
+            Version = query["version"].ToString() is { Length: > 0 and <= 32 } version && version.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_') ? version : null,
+            Problem = (fromText.Length > 0 && from is null, toText.Length > 0 && to is null) switch
+            {
+                (true, _) => "La fecha «Iniciadas desde» no es una fecha válida (se escribe AAAA-MM-DD).",
+                (_, true) => "La fecha «hasta» no es una fecha válida (se escribe AAAA-MM-DD).",
+                _ when from > to => $"El periodo está al revés: «desde» ({Html.Format.Date(from!.Value)}) es posterior a «hasta» ({Html.Format.Date(to!.Value)}). Corrige las fechas.",
+                _ => null,
+            },
+        };
+    }
 
     public bool IsEmpty => this == All;
 

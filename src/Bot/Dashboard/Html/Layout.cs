@@ -30,8 +30,9 @@ public static class Layout
         return Bare(title, Markup.Of($"""<header class="top"><a class="brand" href="/staff">Gobierno Abierto Oaxaca · Panel</a>{nav}</header><main>{body}</main>"""), statusCode);
     }
 
-    /// <summary>A page without staff navigation: sign-in, promoters' private pages, posters.</summary>
-    public static IResult Bare(string title, Markup body, int statusCode = StatusCodes.Status200OK, string bodyClass = "")
+    /// <summary>A page without staff navigation: sign-in, promoters' private pages, posters, the report, the public results.</summary>
+    /// <param name="indexable">Search engines may list it (the public results); every other page asks them not to.</param>
+    public static IResult Bare(string title, Markup body, int statusCode = StatusCodes.Status200OK, string bodyClass = "", bool indexable = false)
     {
         var html = Markup.Of($"""
             <!doctype html>
@@ -39,7 +40,7 @@ public static class Layout
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex">
+            {Markup.When(!indexable, Markup.Raw("""<meta name="robots" content="noindex">"""))}
             <title>{title} · Encuesta de Gobierno Abierto</title>
             <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/staff/staff.css">

@@ -1,13 +1,14 @@
-using System.Globalization;
-
 namespace ChatSurvey.Bot.Dashboard.Html;
 
 /// <summary>
-/// Grid questions: one stacked bar per row, a segment per point of the scale (Excelente … Pésimo), a legend, and the
-/// full table of counts and percentages as the text alternative.
+/// Grid questions: one stacked bar per row, a segment per point of the scale (Excelente … Pésimo) with its percentage
+/// written on it, a legend, and the full table of counts and percentages as the text alternative.
 /// </summary>
 public static class StackedBars
 {
+    /// <summary>Segments narrower than this many percent carry no number (it would not fit); the table has it.</summary>
+    private const int Labelled = 7;
+
     public sealed record Row(string Label, IReadOnlyList<long> Counts)
     {
         public long Total => Counts.Sum();
@@ -15,9 +16,9 @@ public static class StackedBars
 
     public static Markup Render(string caption, IReadOnlyList<string> scale, IReadOnlyList<Row> rows)
     {
-        var legend = scale.Select((label, i) => Markup.Of($"""<li><svg viewBox="0 0 10 10" aria-hidden="true" focusable="false"><rect class="s{i}" width="10" height="10"/></svg>{label}</li>"""));
+        var legend = scale.Select((label, i) => Markup.Of($"""<li><span class="key s{i}"></span>{label}</li>"""));
         var bars = rows.Select(row => Markup.Of($"""
-            <li><span class="stack-label">{row.Label}</span>{Stack(row, scale)}</li>
+            <li><span class="stack-label">{row.Label} <span class="n">({Format.Count(row.Total, "respuesta", "respuestas")})</span></span>{Segments(row, scale)}</li>
             """));
         var header = scale.Select(label => Markup.Of($"""<th scope="col" class="num">{label}</th>"""));
         var table = rows.Select(row => Markup.Of($"""
@@ -35,17 +36,11 @@ public static class StackedBars
             """);
     }
 
-    private static Markup Stack(Row row, IReadOnlyList<string> scale)
+    private static Markup Segments(Row row, IReadOnlyList<string> scale)
     {
-        var x = 0.0;
-        var segments = new List<Markup>();
-        for (var i = 0; i < row.Counts.Count; i++)
-        {
-            var width = row.Total == 0 ? 0 : 100.0 * row.Counts[i] / row.Total;
-            segments.Add(Markup.Of($"""<rect class="s{i}" x="{x.ToString("0.##", CultureInfo.InvariantCulture)}" width="{width.ToString("0.##", CultureInfo.InvariantCulture)}" height="10"><title>{scale[i]}: {Format.Count(row.Counts[i])} ({Format.Percent(row.Counts[i], row.Total)})</title></rect>"""));
-            x += width;
-        }
-
-        return Markup.Of($"""<svg class="stack" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">{segments}</svg>""");
+        var shares = Widths.Split(row.Counts);
+        var segments = row.Counts.Select((count, i) => Markup.Of(
+            $"""<span class="seg s{i} w{shares[i]}" title="{scale[i]}: {Format.Count(count)} ({Format.Percent(count, row.Total)})">{(shares[i] >= Labelled ? $"{shares[i]} %" : "")}</span>"""));
+        return Markup.Of($"""<span class="segments">{segments}</span>""");
     }
 }

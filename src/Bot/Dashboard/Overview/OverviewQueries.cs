@@ -1,86 +1,142 @@
 using System.Globalization;
 using ChatSurvey.Bot.Dashboard.Filters;
+using ChatSurvey.Bot.Storage.Tallies;
+using ChatSurvey.Bot.Surveys;
 using ChatSurvey.Domain.Conversations;
 
 namespace ChatSurvey.Bot.Dashboard.Overview;
 
-/// <summary>The dashboard's figures: status by day, the median time to complete, and the funnel by question.</summary>
-public sealed class OverviewQueries(DashboardDb db, CompiledSurvey survey)
+/// <summary>
+/// The dashboard's figures, read from the tallies the outbox writer keeps (Storage/Tallies): without dates, one row per
+/// channel, promoter and version; with dates, one per day of the range as well. Four small queries, whatever the number
+/// of responses.
+/// </summary>
+public sealed class OverviewQueries(DashboardDb db, SurveyCatalog surveys)
 {
+    private static readonly string PeopleColumns = Sums("completed", "in_progress", "stopped", "abandoned", "cancelled");
+
     public async Task<OverviewData> LoadAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var days = await ByDayAsync(filter, cancellationToken);
-        var totals = days.Aggregate(StatusCounts.Zero, (sum, day) => sum.Plus(day.Counts));
-        return new OverviewData(totals, days, await MedianAsync(filter, cancellationToken), await FunnelAsync(filter, cancellationToken));
+        // Grouped in the key's order (version included), so the database streams the sums without sorting; the versions
+        // are added together below.
+        var (where, parameters) = DashboardDb.TallyWhere(filter, "t");
+        var people = await db.ListAsync(
+            $"SELECT t.channel, t.promoter, {PeopleColumns} FROM tally_people t WHERE {where} GROUP BY t.channel, t.promoter, t.survey_version",
+            parameters, r => (Channel: r.GetString(0), Promoter: r.GetString(1), Counts: Counts(r, 2)), cancellationToken);
+        var funnel = await db.ListAsync(
+            $"SELECT t.channel, t.promoter, t.question, {Sums("reached", "answered", "rejected", "stopped", "abandoned")} FROM tally_funnel t WHERE {where} GROUP BY t.channel, t.promoter, t.survey_version, t.question",
+            parameters, r => (Channel: r.GetString(0), Promoter: r.GetString(1), Question: r.GetString(2), Counts: new[] { Long(r, 3), Long(r, 4), Long(r, 5), Long(r, 6), Long(r, 7) }), cancellationToken);
+        var durations = await db.ListAsync(
+            $"SELECT t.channel, t.promoter, t.bucket, {Sums("n")} FROM tally_durations t WHERE {where} GROUP BY t.channel, t.promoter, t.survey_version, t.bucket",
+            parameters, r => (Channel: r.GetString(0), Promoter: r.GetString(1), Bucket: (int)Long(r, 2), Count: Long(r, 3)), cancellationToken);
+
+        // One pass over the rows, each added to the whole, its channel and its promoter.
+        var all = new Group();
+        var byChannel = new SortedDictionary<string, Group>(StringComparer.Ordinal);
+        var byPromoter = new SortedDictionary<string, Group>(StringComparer.Ordinal);
+        Group[] GroupsOf(string channel, string promoter) =>
+        [
+            all,
+            byChannel.TryGetValue(channel, out var c) ? c : byChannel[channel] = new Group(),
+            byPromoter.TryGetValue(promoter, out var p) ? p : byPromoter[promoter] = new Group(),
+        ];
+        foreach (var row in people)
+        {
+            foreach (var group in GroupsOf(row.Channel, row.Promoter))
+            {
+                group.Counts = group.Counts.Plus(row.Counts);
+            }
+        }
+
+        foreach (var row in funnel)
+        {
+            foreach (var group in GroupsOf(row.Channel, row.Promoter))
+            {
+                group.Add(row.Question, row.Counts);
+            }
+        }
+
+        foreach (var row in durations)
+        {
+            foreach (var group in GroupsOf(row.Channel, row.Promoter))
+            {
+                group.Times[row.Bucket] = group.Times.GetValueOrDefault(row.Bucket) + row.Count;
+            }
+        }
+
+        var survey = surveys.ForVersion(filter.Version);
+        IReadOnlyList<ComparisonRow> Compare(SortedDictionary<string, Group> groups) =>
+            [.. groups.Select(g => g.Value.Row(g.Key, survey)).Where(r => r.Counts.Started > 0)];
+        return new OverviewData(
+            all.Counts,
+            await ByDayAsync(filter, cancellationToken),
+            all.Median,
+            all.Funnel(survey),
+            Compare(byChannel),
+            Compare(byPromoter));
     }
 
+    /// <summary>People by the local day they first started, oldest first (days without starts are not there).</summary>
     public async Task<IReadOnlyList<DayCounts>> ByDayAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var (where, parameters) = db.Where(filter, "s", "at");
-        var sql = $"""
-            {CohortSql.With(where)}
-            SELECT {db.Day("c.first_start")} AS day, o.type, COUNT(*)
-            FROM cohort c JOIN outcome o ON o.respondent = c.respondent
-            GROUP BY {db.Day("c.first_start")}, o.type
-            """;
-        var rows = await db.ListAsync(sql, parameters, r => (Day: r.GetString(0), Type: r.GetString(1), Count: DashboardDb.ReadLong(r, 2)), cancellationToken);
-        return [.. rows
-            .GroupBy(r => r.Day)
-            .Select(g => new DayCounts(DateOnly.ParseExact(g.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture), g.Aggregate(StatusCounts.Zero, (sum, r) => sum.Add(r.Type, r.Count))))
-            .OrderBy(d => d.Day)];
+        var (where, parameters) = DashboardDb.TallyWhere(filter, "t", byDay: true);
+        return await db.ListAsync(
+            $"SELECT t.day, {PeopleColumns} FROM tally_people t WHERE {where} GROUP BY t.day ORDER BY t.day",
+            parameters, r => new DayCounts(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), Counts(r, 1)), cancellationToken);
     }
 
     /// <summary>Counts by promoter code ("" for people who came without one), for the leaderboard.</summary>
     public async Task<IReadOnlyDictionary<string, StatusCounts>> ByPromoterAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var (where, parameters) = db.Where(filter, "s", "at");
-        var sql = $"""
-            {CohortSql.With(where, "COALESCE(s.promoter, '')")}
-            SELECT c.grp, o.type, COUNT(*)
-            FROM cohort c JOIN outcome o ON o.respondent = c.respondent
-            GROUP BY c.grp, o.type
-            """;
-        var rows = await db.ListAsync(sql, parameters, r => (Promoter: r.GetString(0), Type: r.GetString(1), Count: DashboardDb.ReadLong(r, 2)), cancellationToken);
-        return rows.GroupBy(r => r.Promoter).ToDictionary(g => g.Key, g => g.Aggregate(StatusCounts.Zero, (sum, r) => sum.Add(r.Type, r.Count)));
+        var (where, parameters) = DashboardDb.TallyWhere(filter, "t");
+        var rows = await db.ListAsync(
+            $"SELECT t.promoter, {PeopleColumns} FROM tally_people t WHERE {where} GROUP BY t.promoter",
+            parameters, r => (Promoter: r.GetString(0), Counts: Counts(r, 1)), cancellationToken);
+        return rows.Where(r => r.Counts.Started > 0).ToDictionary(r => r.Promoter, r => r.Counts);
     }
 
-    /// <summary>The middle duration (mean of the two middle ones for an even count), found by the database's sort.</summary>
-    public async Task<TimeSpan?> MedianAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    private static StatusCounts Counts(System.Data.Common.DbDataReader r, int at) => new(Long(r, at), Long(r, at + 1), Long(r, at + 2), Long(r, at + 3), Long(r, at + 4));
+
+    /// <summary>Sums of tally columns as BIGINT: PostgreSQL's own sum of BIGINT is numeric, slower to decode.</summary>
+    private static string Sums(params string[] columns) => string.Join(", ", columns.Select(c => $"CAST(SUM(t.{c}) AS BIGINT)"));
+
+    /// <summary>A sum of a group (never null), read as it is: every call into SQLite counts at a few thousand rows.</summary>
+    private static long Long(System.Data.Common.DbDataReader r, int ordinal) => r.GetInt64(ordinal);
+
+    /// <summary>The sums of one part of the people (all of them, a channel, a promoter).</summary>
+    private sealed class Group
     {
-        var (where, parameters) = db.Where(filter, "r", "started_at");
-        var count = await db.CountAsync($"SELECT COUNT(*) FROM responses r WHERE {where}", parameters, cancellationToken);
-        if (count == 0)
+        private readonly Dictionary<string, long[]> _funnel = new(StringComparer.Ordinal);
+
+        public StatusCounts Counts { get; set; } = StatusCounts.Zero;
+
+        /// <summary>Times to complete, as histogram buckets (<see cref="Durations"/>).</summary>
+        public Dictionary<int, long> Times { get; } = [];
+
+        public TimeSpan? Median => Durations.Median(Times.Select(t => (t.Key, t.Value)));
+
+        public void Add(string question, long[] counts)
         {
-            return null;
+            if (!_funnel.TryGetValue(question, out var sums))
+            {
+                _funnel[question] = sums = new long[counts.Length];
+            }
+
+            for (var i = 0; i < counts.Length; i++)
+            {
+                sums[i] += counts[i];
+            }
         }
 
-        var sql = $"""
-            SELECT {db.Dialect.SecondsBetween("r.started_at", "r.completed_at")} AS d FROM responses r WHERE {where}
-            ORDER BY d LIMIT {(count % 2 == 0 ? 2 : 1)} OFFSET {(count - 1) / 2}
-            """;
-        var middle = await db.ListAsync(sql, parameters, r => DashboardDb.ReadLong(r, 0), cancellationToken);
-        return TimeSpan.FromSeconds(middle.Average());
-    }
+        public List<FunnelStep> Funnel(CompiledSurvey survey) =>
+        [
+            .. survey.Questions.Select(q => _funnel.TryGetValue(q.Code, out var s) ? new FunnelStep(q, s[0], s[1], s[2], s[3], s[4]) : new FunnelStep(q, 0, 0, 0, 0, 0)),
+        ];
 
-    public async Task<IReadOnlyList<FunnelStep>> FunnelAsync(DashboardFilter filter, CancellationToken cancellationToken)
-    {
-        var (where, parameters) = db.Where(filter, "s", "at");
-        var sql = $"""
-            {CohortSql.With(where)}
-            SELECT e.question, e.type, COUNT(DISTINCT e.respondent), COUNT(*)
-            FROM conversation_events e
-            WHERE e.respondent IN (SELECT respondent FROM cohort) AND e.question IS NOT NULL
-                AND e.type IN ('question_asked', 'answer_recorded', 'answer_rejected', 'abandoned')
-            GROUP BY e.question, e.type
-            """;
-        var rows = (await db.ListAsync(sql, parameters, r => (Question: r.GetString(0), Type: r.GetString(1), People: DashboardDb.ReadLong(r, 2), Events: DashboardDb.ReadLong(r, 3)), cancellationToken))
-            .ToDictionary(r => (r.Question, r.Type));
-        long People(string question, string type) => rows.TryGetValue((question, type), out var row) ? row.People : 0;
-        return [.. survey.Questions.Select(q => new FunnelStep(
-            q,
-            People(q.Code, "question_asked"),
-            People(q.Code, "answer_recorded"),
-            rows.TryGetValue((q.Code, "answer_rejected"), out var rejected) ? rejected.Events : 0,
-            People(q.Code, "abandoned")))];
+        public ComparisonRow Row(string key, CompiledSurvey survey) => new(
+            key,
+            Counts,
+            Median,
+            Funnel(survey).Where(s => s.Left > 0).OrderByDescending(s => s.Left).ThenBy(s => s.Question.Number).FirstOrDefault());
     }
 }

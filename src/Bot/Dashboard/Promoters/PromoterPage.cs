@@ -8,7 +8,7 @@ public static class PromoterPage
 {
     public static Markup Render(HttpContext context, Promoter promoter, IReadOnlyList<PromoterLink> links, Uri statsLink, StatusCounts counts) => Markup.Of($"""
         <h1>{promoter.Name}</h1>
-        <p class="lead">{promoter.Organisation} · código <code>{promoter.Code}</code> · {Format.Count(counts.Started)} iniciaron, {Format.Count(counts.Completed)} completaron ({Format.Percent(counts.CompletionRate)}).</p>
+        <p class="lead">{promoter.Organisation} · código <code>{promoter.Code}</code> · {Format.Count(counts.Started, "inició", "iniciaron")}, {Format.Count(counts.Completed, "completó", "completaron")} ({Format.Percent(counts.CompletionRate)}).</p>
         <p><a class="button" href="/staff/promoters/{promoter.Code}/poster">Cartel para imprimir</a></p>
         {LinkCards(links, $"/staff/promoters/{promoter.Code}/qr/")}
         <h2>Página privada de resultados</h2>

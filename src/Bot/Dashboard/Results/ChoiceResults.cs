@@ -6,16 +6,23 @@ namespace ChatSurvey.Bot.Dashboard.Results;
 /// <summary>Yes/no, single and multiple choice: count and percentage per option; grids as stacked bars per row.</summary>
 public static class ChoiceResults
 {
-    public static Markup Choice(Question q, ResultsData data)
+    /// <param name="suppression">For the public: small counts, and what they could be worked out from, withheld.</param>
+    public static Markup Choice(Question q, ResultsData data, OpenData.Suppression? suppression = null)
     {
         var answered = data.AnsweredCount(q.Code);
-        var rows = OptionsOf(q).Select(o =>
+        if (suppression?.IsSmall(answered) == true)
         {
-            var count = data.Count(q.Code, null, null, o.Code);
-            return new BarTable.Row(Markup.Of($"{o.Label}"), count, $"{Format.Count(count)} ({Format.Percent(count, answered)})");
-        }).ToList();
+            return Markup.Of($"""<p>{suppression.Show(answered)} respuestas: no se muestran.</p>""");
+        }
+
+        var options = OptionsOf(q).ToList();
+        var counts = options.Select(o => data.Count(q.Code, null, null, o.Code)).ToList();
+        var hidden = suppression?.Apply(counts) ?? new bool[counts.Count];
+        var rows = options.Select((o, i) => hidden[i]
+            ? new BarTable.Row(Markup.Of($"{o.Label}"), 0, suppression!.Withheld(counts[i]))
+            : new BarTable.Row(Markup.Of($"{o.Label}"), counts[i], $"{Format.Count(counts[i])} ({Format.Percent(counts[i], answered)})")).ToList();
         var note = q.Kind == QuestionKind.MultipleChoice ? " Se podía elegir más de una: los porcentajes suman más de 100 %." : "";
-        return BarTable.Render($"{answered} respuestas.{note}", "Respuestas", rows, answered);
+        return BarTable.Render($"{Format.Count(answered, "respuesta", "respuestas")}.{note}", "Respuestas", rows, answered);
     }
 
     public static Markup Grid(Question q, ResultsData data)
