@@ -18,10 +18,13 @@ internal static class ProcStats
         return fields is null ? TimeSpan.Zero : Ticks(long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>CPU time of a process and all its children alive now (postgres: the postmaster and its backends).</summary>
+    /// <summary>
+    /// CPU time of a process, its children alive now (postgres: the postmaster and its backends) and those it has already
+    /// waited for (a parallel query's workers, which come and go within one query).
+    /// </summary>
     public static TimeSpan TreeCpu(int root)
     {
-        var total = Cpu(root);
+        var total = Cpu(root) + (StatFields(root) is { } own ? Ticks(long.Parse(own[13], CultureInfo.InvariantCulture) + long.Parse(own[14], CultureInfo.InvariantCulture)) : TimeSpan.Zero);
         foreach (var pid in Pids())
         {
             if (pid != root && StatFields(pid) is { } fields && fields[1] == root.ToString(CultureInfo.InvariantCulture))
@@ -63,7 +66,7 @@ internal static class ProcStats
 
     private static TimeSpan Ticks(long ticks) => TimeSpan.FromSeconds(ticks / TicksPerSecond);
 
-    /// <summary>The fields after "pid (comm) ": [0] state, [1] ppid, [11] utime, [12] stime.</summary>
+    /// <summary>The fields after "pid (comm) ": [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
     private static string[]? StatFields(int pid)
     {
         try

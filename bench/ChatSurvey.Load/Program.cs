@@ -5,7 +5,7 @@ using ChatSurvey.Load;
 // dotnet run -c Release --project bench/ChatSurvey.Load -- store [--respondents 2000] [--read 1000000] [--providers postgres,sqlite]
 // dotnet run -c Release --project bench/ChatSurvey.Load -- webhooks [--sizes 50,200,1000] [--pauses 0,2000-4000] [--soak-minutes 10]
 // dotnet run -c Release --project bench/ChatSurvey.Load -- allocations
-// dotnet run -c Release --project bench/ChatSurvey.Load -- dashboard [--responses 1000000] [--providers postgres,sqlite] [--repeat 30]
+// dotnet run -c Release --project bench/ChatSurvey.Load -- dashboard [--responses 1000000] [--providers postgres,sqlite] [--repeat 30] [--quiet-below 1.0]
 var mode = args.FirstOrDefault() ?? "load";
 string Option(string name, string fallback)
 {
@@ -36,7 +36,11 @@ else if (mode == "store")
 }
 else if (mode == "dashboard")
 {
-    await DashboardRun.RunAsync(long.Parse(Option("--responses", "1000000"), System.Globalization.CultureInfo.InvariantCulture), Option("--providers", "postgres,sqlite").Split(','), int.Parse(Option("--repeat", "30"), System.Globalization.CultureInfo.InvariantCulture));
+    await DashboardRun.RunAsync(
+        long.Parse(Option("--responses", "1000000"), System.Globalization.CultureInfo.InvariantCulture),
+        Option("--providers", "postgres,sqlite").Split(','),
+        int.Parse(Option("--repeat", "30"), System.Globalization.CultureInfo.InvariantCulture),
+        double.Parse(Option("--quiet-below", "1.0"), System.Globalization.CultureInfo.InvariantCulture));
 }
 else if (mode == "store-export")
 {

@@ -182,6 +182,7 @@ internal static class Migrations
         ALTER TABLE answer_values ADD COLUMN folded TEXT;
         ALTER TABLE answer_values ADD COLUMN text_hash TEXT;
         CREATE INDEX answer_values_folded ON answer_values (question, row_code, folded);
+        CREATE INDEX answer_values_text_hash ON answer_values (text_hash) WHERE text_hash IS NOT NULL;
         CREATE TABLE text_reviews (
             field TEXT NOT NULL,
             text_hash TEXT NOT NULL,

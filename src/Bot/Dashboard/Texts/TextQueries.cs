@@ -62,13 +62,23 @@ public sealed class TextQueries(DashboardDb db, TextReviews reviews)
         })]))]);
     }
 
-    /// <summary>The approved texts of a field (distinct, most written first), the only ones that may be published.</summary>
+    /// <summary>
+    /// The approved texts of a field (distinct, most written first), the only ones that may be published: read from the
+    /// marks (a few dozen) through the texts' hash (answer_values_text_hash), never by reading every text of the field,
+    /// which took 26 s at a million responses (bench/README.md). The field is matched as an expression, so neither
+    /// database starts from the field's own index instead.
+    /// </summary>
     public async Task<IReadOnlyList<(string Text, long Count)>> ApprovedAsync(DashboardFilter filter, TextField field, int limit, CancellationToken cancellationToken)
     {
-        var (from, parameters) = From(filter, field, null);
+        var (where, parameters) = db.Where(filter, "r", "started_at");
         return await db.ListAsync(
-            $"SELECT MIN(v.text), COUNT(*) {from} AND {TextReviews.ApprovedSql("v")} GROUP BY v.folded ORDER BY COUNT(*) DESC, v.folded LIMIT {limit}",
-            parameters, r => (TextRedaction.Apply(r.GetString(0)), DashboardDb.ReadLong(r, 1)), cancellationToken);
+            $"""
+            SELECT MIN(v.text), COUNT(*)
+            FROM text_reviews tr JOIN answer_values v ON v.text_hash = tr.text_hash JOIN responses r ON r.id = v.response_id
+            WHERE tr.field = @field AND tr.status = '{TextReviews.Approved}' AND {TextReviews.FieldSql("v")} = tr.field AND v.text IS NOT NULL AND {where}
+            GROUP BY v.folded ORDER BY COUNT(*) DESC, v.folded LIMIT {limit}
+            """,
+            [.. parameters, ("field", field.Key)], r => (TextRedaction.Apply(r.GetString(0)), DashboardDb.ReadLong(r, 1)), cancellationToken);
     }
 
     /// <summary>The FROM and WHERE of one field's texts in the filter, with the search.</summary>

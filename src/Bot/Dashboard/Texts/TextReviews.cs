@@ -51,5 +51,8 @@ public sealed class TextReviews(DashboardDb db, TimeProvider time)
     /// question, or question.part.
     /// </summary>
     public static string ApprovedSql(string alias) =>
-        $"EXISTS (SELECT 1 FROM text_reviews tr WHERE tr.text_hash = {alias}.text_hash AND tr.status = '{Approved}' AND tr.field = CASE WHEN {alias}.row_code IS NULL THEN {alias}.question ELSE {alias}.question || '.' || {alias}.row_code END)";
+        $"EXISTS (SELECT 1 FROM text_reviews tr WHERE tr.text_hash = {alias}.text_hash AND tr.status = '{Approved}' AND tr.field = {FieldSql(alias)})";
+
+    /// <summary>SQL for the field of answer_values <paramref name="alias"/>'s text: its question, or question.part.</summary>
+    public static string FieldSql(string alias) => $"CASE WHEN {alias}.row_code IS NULL THEN {alias}.question ELSE {alias}.question || '.' || {alias}.row_code END";
 }
