@@ -175,10 +175,13 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
 
     public Task<IReadOnlyList<PendingReplies>> ClaimUnsentAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
     {
+        // The mark is read once: the dispatcher may mark it sent (replies gone) between two reads.
         var unsent = _unsent
-            .Where(u => u.Value < before && _processed.TryGetValue(u.Key, out var mark) && mark.Replies is not null)
+            .Where(u => u.Value < before)
+            .Select(u => (u.Key, Replies: _processed.TryGetValue(u.Key, out var mark) ? mark.Replies : null))
+            .Where(u => u.Replies is not null)
             .Take(max)
-            .Select(u => new PendingReplies(u.Key.Key, u.Key.MessageId, _processed[u.Key].Replies!))
+            .Select(u => new PendingReplies(u.Key.Key, u.Key.MessageId, u.Replies!))
             .ToList();
         // Claimed now: not claimed again until another wait has passed.
         foreach (var pending in unsent)

@@ -251,6 +251,38 @@ public abstract class StoreContractTests
         Assert.Single(sender.Sent);
     }
 
+    [Fact]
+    public async Task ClaimUnsent_WhileTurnsAreMarkedSent_EveryClaimCarriesItsReplies()
+    {
+        var (store, _, sweep) = await CreateAsync();
+        var people = Enumerable.Range(0, 2000).Select(i => new ConversationKey(Channel.Telegram, $"{700_000 + i}")).ToList();
+        foreach (var person in people)
+        {
+            await store.CommitAsync(person, 0, Commit("m1", ConversationState.Initial with { LastSeen = 1 }, [Reply.Plain("Hola")], awaitingSend: true), default);
+        }
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        // The dispatcher confirms sends while the sweeper looks for replies never confirmed.
+        var marking = Task.WhenAll(people.Chunk(50).Select(chunk => Task.Run(async () =>
+        {
+            foreach (var person in chunk)
+            {
+                await store.MarkSentAsync(person, store.TurnOf("m1"), default);
+            }
+        })));
+        var claimed = new List<PendingReplies>();
+        while (!marking.IsCompleted)
+        {
+            // Each pass claims everything still unsent again.
+            Time.Advance(TimeSpan.FromMinutes(5));
+            claimed.AddRange(await sweep.ClaimUnsentAsync(Time.GetUtcNow(), 10_000, default));
+        }
+
+        await marking;
+        Assert.All(claimed, pending => Assert.Equal("Hola", Assert.Single(pending.Replies).Text));
+        Assert.Empty(await sweep.ClaimUnsentAsync(Time.GetUtcNow().AddHours(1), 1000, default));
+    }
+
     protected static Pseudonymizer Pseudonymizer { get; } = new("contract"u8.ToArray());
 
     protected ConversationSchedule Schedule { get; } = new(TimeSpan.FromHours(24), TimeSpan.FromDays(30));
