@@ -132,7 +132,7 @@ internal static class DashboardRun
 
         await timer.TimeAsync($"{name} public page (/resultados) as served between updates", async () =>
             PublicPage.Render(await publicResults.GetAsync(default), publicResults.Suppression, await releases.ListAsync(default), db.Offset, "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/").Value.Length);
-        var slow = new Timer(Math.Max(3, repeat / 10), serverCpu);
+        var slow = new Timer(Math.Max(3, repeat / 10), serverCpu, warmups: 1);
         await slow.TimeAsync($"{name} public page's figures worked out again (once per PublicResults:RefreshInterval)", async () =>
             PublicPage.Render(await publicResults.ComputeAsync(default), publicResults.Suppression, [], db.Offset, "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/").Value.Length);
         var q9 = TextField.All(survey).Single(f => f.Key == "q9.problema_1");
@@ -166,16 +166,16 @@ internal static class DashboardRun
     }
 
     /// <summary>
-    /// Warms a request up (40 times or 3 s, so the JIT's tiered compilation has optimized its code as in a server that
-    /// has been running), then runs it <c>repeat</c> times; prints the median, p95 and slowest wall times, and the CPU
-    /// per request.
+    /// Warms a request up (for 3 s and at least <paramref name="warmups"/> times, so the JIT's tiered compilation has
+    /// optimized its code as in a server that has been running), then runs it <c>repeat</c> times; prints the median,
+    /// p95 and slowest wall times, and the CPU per request.
     /// </summary>
-    private sealed class Timer(int repeat, Func<TimeSpan> serverCpu)
+    private sealed class Timer(int repeat, Func<TimeSpan> serverCpu, int warmups = 10)
     {
         public async Task TimeAsync(string label, Func<Task<long>> work)
         {
             var warming = Stopwatch.StartNew();
-            for (var i = 0; i < 40 && warming.Elapsed < TimeSpan.FromSeconds(3); i++)
+            for (var i = 0; i < warmups || warming.Elapsed < TimeSpan.FromSeconds(3); i++)
             {
                 await work();
             }

@@ -8,27 +8,38 @@ namespace ChatSurvey.Bot.Dashboard.Overview;
 
 /// <summary>
 /// The dashboard's figures, read from the tallies the outbox writer keeps (Storage/Tallies): without dates, one row per
-/// channel, promoter and version; with dates, one per day of the range as well. Four small queries, whatever the number
-/// of responses.
+/// channel, promoter and version; with dates, one per day of the range as well. Four small queries at once, whatever the
+/// number of responses.
 /// </summary>
 public sealed class OverviewQueries(DashboardDb db, SurveyCatalog surveys)
 {
-    private static readonly string PeopleColumns = Sums("completed", "in_progress", "stopped", "abandoned", "cancelled");
+    private static readonly string[] PersonColumns = ["completed", "in_progress", "stopped", "abandoned", "cancelled"];
+
+    private static readonly string PeopleColumns = Sums(PersonColumns);
 
     public async Task<OverviewData> LoadAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        // Grouped in the key's order (version included), so the database streams the sums without sorting; the versions
-        // are added together below.
-        var (where, parameters) = DashboardDb.TallyWhere(filter, "t");
-        var people = await db.ListAsync(
-            $"SELECT t.channel, t.promoter, {PeopleColumns} FROM tally_people t WHERE {where} GROUP BY t.channel, t.promoter, t.survey_version",
+        // Without dates the all-time rows are read as they are (one per channel, promoter, version and question: the
+        // versions are added together below); a date range sums its days in the database first. The four queries run
+        // at once, each on its own connection: the live refresh waits for the slowest, not for their sum.
+        var daysTask = ByDayAsync(filter, cancellationToken);
+        var totals = await db.WithoutNeedlessDatesAsync(filter, cancellationToken);
+        var (where, parameters) = DashboardDb.TallyWhere(totals, "t");
+        var allTime = totals.From is null && totals.To is null;
+        string Query(string table, string keys, params string[] columns) => allTime
+            ? $"SELECT {keys}, {string.Join(", ", columns.Select(c => $"t.{c}"))} FROM {table} t WHERE {where}"
+            : $"SELECT {keys}, {Sums(columns)} FROM {table} t WHERE {where} GROUP BY {keys}";
+        var peopleTask = db.ListAsync(
+            Query("tally_people", "t.channel, t.promoter", PersonColumns),
             parameters, r => (Channel: r.GetString(0), Promoter: r.GetString(1), Counts: Counts(r, 2)), cancellationToken);
-        var funnel = await db.ListAsync(
-            $"SELECT t.channel, t.promoter, t.question, {Sums("reached", "answered", "rejected", "stopped", "abandoned")} FROM tally_funnel t WHERE {where} GROUP BY t.channel, t.promoter, t.survey_version, t.question",
+        var funnelTask = db.ListAsync(
+            Query("tally_funnel", "t.channel, t.promoter, t.question", "reached", "answered", "rejected", "stopped", "abandoned"),
             parameters, r => (Channel: r.GetString(0), Promoter: r.GetString(1), Question: r.GetString(2), Counts: new[] { Long(r, 3), Long(r, 4), Long(r, 5), Long(r, 6), Long(r, 7) }), cancellationToken);
-        var durations = await db.ListAsync(
-            $"SELECT t.channel, t.promoter, t.bucket, {Sums("n")} FROM tally_durations t WHERE {where} GROUP BY t.channel, t.promoter, t.survey_version, t.bucket",
+        var durationsTask = db.ListAsync(
+            Query("tally_durations", "t.channel, t.promoter, t.bucket", "n"),
             parameters, r => (Channel: r.GetString(0), Promoter: r.GetString(1), Bucket: (int)Long(r, 2), Count: Long(r, 3)), cancellationToken);
+        await Task.WhenAll(peopleTask, funnelTask, durationsTask, daysTask);
+        var (people, funnel, durations) = (await peopleTask, await funnelTask, await durationsTask);
 
         // One pass over the rows, each added to the whole, its channel and its promoter.
         var all = new Group();
@@ -69,7 +80,7 @@ public sealed class OverviewQueries(DashboardDb db, SurveyCatalog surveys)
             [.. groups.Select(g => g.Value.Row(g.Key, survey)).Where(r => r.Counts.Started > 0)];
         return new OverviewData(
             all.Counts,
-            await ByDayAsync(filter, cancellationToken),
+            await daysTask,
             all.Median,
             all.Funnel(survey),
             Compare(byChannel),

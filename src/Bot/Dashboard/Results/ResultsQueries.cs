@@ -9,7 +9,7 @@ public sealed class ResultsQueries(DashboardDb db)
     /// <summary>The counts from the tallies (Storage/Tallies): a few thousand rows at most, whatever the number of responses.</summary>
     public async Task<ResultsData> LoadAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var (where, parameters) = DashboardDb.TallyWhere(filter, "t");
+        var (where, parameters) = DashboardDb.TallyWhere(await db.WithoutNeedlessDatesAsync(filter, cancellationToken), "t");
         var responses = await db.CountAsync($"SELECT COALESCE(SUM(t.n), 0) FROM tally_durations t WHERE {where}", parameters, cancellationToken);
         var rows = await db.ListAsync(
             $"SELECT t.question, t.row_code, t.rank, t.option_code, SUM(t.n) FROM tally_answers t WHERE {where} GROUP BY t.question, t.row_code, t.rank, t.option_code",
