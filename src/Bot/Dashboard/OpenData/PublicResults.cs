@@ -44,7 +44,7 @@ public sealed class PublicResults(OverviewQueries overview, ResultsQueries resul
         var approved = new List<(TextField, IReadOnlyList<(string, long)>)>();
         foreach (var field in TextField.All(survey).Where(f => !f.Together))
         {
-            approved.Add((field, await texts.ApprovedAsync(DashboardFilter.All, field, options.Value.TextsPerField, cancellationToken)));
+            approved.Add((field, await texts.ApprovedAsync(field, options.Value.TextsPerField, cancellationToken)));
         }
 
         return new PublicSnapshot(

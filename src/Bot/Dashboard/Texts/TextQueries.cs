@@ -66,20 +66,18 @@ public sealed class TextQueries(DashboardDb db, TextReviews reviews)
     /// The approved texts of a field (distinct, most written first), the only ones that may be published: read from the
     /// marks (a few dozen) through the texts' hash (answer_values_text_hash), never by reading every text of the field,
     /// which took 26 s at a million responses (bench/README.md). The field is matched as an expression, so neither
-    /// database starts from the field's own index instead.
+    /// database starts from the field's own index instead. Over the whole campaign, as the public page shows it: no
+    /// join to the responses.
     /// </summary>
-    public async Task<IReadOnlyList<(string Text, long Count)>> ApprovedAsync(DashboardFilter filter, TextField field, int limit, CancellationToken cancellationToken)
-    {
-        var (where, parameters) = db.Where(filter, "r", "started_at");
-        return await db.ListAsync(
+    public async Task<IReadOnlyList<(string Text, long Count)>> ApprovedAsync(TextField field, int limit, CancellationToken cancellationToken) =>
+        await db.ListAsync(
             $"""
             SELECT MIN(v.text), COUNT(*)
-            FROM text_reviews tr JOIN answer_values v ON v.text_hash = tr.text_hash JOIN responses r ON r.id = v.response_id
-            WHERE tr.field = @field AND tr.status = '{TextReviews.Approved}' AND {TextReviews.FieldSql("v")} = tr.field AND v.text IS NOT NULL AND {where}
+            FROM text_reviews tr JOIN answer_values v ON v.text_hash = tr.text_hash
+            WHERE tr.field = @field AND tr.status = '{TextReviews.Approved}' AND {TextReviews.FieldSql("v")} = tr.field AND v.text IS NOT NULL
             GROUP BY v.folded ORDER BY COUNT(*) DESC, v.folded LIMIT {limit}
             """,
-            [.. parameters, ("field", field.Key)], r => (TextRedaction.Apply(r.GetString(0)), DashboardDb.ReadLong(r, 1)), cancellationToken);
-    }
+            [("field", field.Key)], r => (TextRedaction.Apply(r.GetString(0)), DashboardDb.ReadLong(r, 1)), cancellationToken);
 
     /// <summary>The FROM and WHERE of one field's texts in the filter, with the search.</summary>
     private (string From, (string, object?)[] Parameters) From(DashboardFilter filter, TextField field, string? search)
