@@ -13,6 +13,34 @@ public sealed class Sql(DbConnection connection, DbTransaction? transaction) : I
     public void Queue(string text, params (string Name, object? Value)[] parameters) => _queued.Add((text, parameters));
 
     /// <summary>
+    /// Queues an INSERT of <paramref name="rows"/> (values in the order of <paramref name="columns"/>), ended by
+    /// <paramref name="tail"/> (an ON CONFLICT clause): on a database with <see cref="SqlDialect.ArrayInserts"/> one
+    /// statement whose parameters are one array per column, read back in the rows' order by unnest; otherwise one
+    /// statement per row. A parameter per value was most of what the outbox writer allocated.
+    /// </summary>
+    public void QueueRows(SqlDialect dialect, string table, IReadOnlyList<SqlColumn> columns, IReadOnlyList<object?[]> rows, string tail)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var names = string.Join(", ", columns.Select(c => c.Name));
+        if (dialect.ArrayInserts)
+        {
+            var arrays = string.Join(", ", columns.Select((c, i) => $"@a{i}::{c.Type}[]"));
+            Queue($"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}) {tail}", [.. columns.Select((c, i) => ($"a{i}", (object?)ArrayOf(rows, i, c.Type)))]);
+            return;
+        }
+
+        var text = $"INSERT INTO {table} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@a{i}"))}) {tail}";
+        foreach (var row in rows)
+        {
+            Queue(text, [.. row.Select((value, i) => ($"a{i}", value))]);
+        }
+    }
+
+    /// <summary>
     /// Sends the queued statements in order: as one batch, so one round trip, where the provider has batches
     /// (PostgreSQL); one by one otherwise (SQLite, which runs in this process and has no round trips to save).
     /// </summary>
@@ -129,6 +157,20 @@ public sealed class Sql(DbConnection connection, DbTransaction? transaction) : I
     /// sent. Input is cleaned before the engine already; this catches any other way in.
     /// </summary>
     private static object Value(object? value) => value is string text ? TextHygiene.Clean(text) : value ?? DBNull.Value;
+
+    /// <summary>One column of <paramref name="rows"/> as a typed array (texts cleaned as every value is).</summary>
+    private static Array ArrayOf(IReadOnlyList<object?[]> rows, int column, string type) => type switch
+    {
+        "bigint" => rows.Select(r => Convert.ToInt64(r[column], System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+        "integer" => rows.Select(r => r[column] is { } n ? Convert.ToInt32(n, System.Globalization.CultureInfo.InvariantCulture) : (int?)null).ToArray(),
+        "timestamptz" => rows.Select(r => (DateTime)r[column]!).ToArray(),
+        _ => rows.Select(r => r[column] switch
+        {
+            null => null,
+            string text => TextHygiene.Clean(text),
+            var other => throw new ArgumentException($"A {other.GetType().Name} in text column {column}", nameof(rows)),
+        }).ToArray(),
+    };
 
     private static bool SameNames(DbParameterCollection collection, (string Name, object? Value)[] parameters)
     {

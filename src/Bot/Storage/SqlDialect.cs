@@ -49,6 +49,12 @@ public sealed record SqlDialect(
     public required string KeyOrdered { get; init; }
 
     /// <summary>
+    /// Whether many rows go into one statement as column arrays (PostgreSQL's unnest): one statement and one parameter
+    /// per column instead of one of each per row. SQLite has no arrays and no round trips to save.
+    /// </summary>
+    public bool ArrayInserts { get; init; }
+
+    /// <summary>
     /// Whether an error is the database's state (busy, locked, unreachable, out of resources) rather than the
     /// statement's: trying again later may succeed without any change to what is written.
     /// </summary>
@@ -86,6 +92,7 @@ public sealed record SqlDialect(
         LocalDay = (column, minutes) => string.Create(CultureInfo.InvariantCulture, $"to_char(({column} AT TIME ZONE 'UTC') + interval '{minutes} minutes', 'YYYY-MM-DD')"),
         SecondsBetween = (from, to) => $"CAST(EXTRACT(EPOCH FROM ({to} - {from})) AS BIGINT)",
         LockDeletions = deletes => deletes ? "LOCK TABLE tombstones IN SHARE ROW EXCLUSIVE MODE" : "LOCK TABLE tombstones IN SHARE MODE",
+        ArrayInserts = true,
         Stored = at => new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero),
         LockRespondent = "SELECT pg_advisory_xact_lock(hashtextextended(@r, 16))",
         BytesType = "BYTEA",

@@ -19,6 +19,18 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
     /// <summary>People recounted in one transaction by the purge and the silence check.</summary>
     private const int Chunk = 500;
 
+    private static readonly SqlColumn[] EventTableColumns =
+    [
+        new("id", "text"), new("at", "timestamptz"), new("type", "text"), new("channel", "text"), new("respondent", "text"),
+        new("promoter", "text"), new("question", "text"), new("detail", "text"), new("survey_version", "text"),
+    ];
+
+    private static readonly SqlColumn[] ValueTableColumns =
+    [
+        new("response_id", "text"), new("seq", "integer"), new("question", "text"), new("row_code", "text"), new("rank", "integer"),
+        new("option_code", "text"), new("text", "text"), new("folded", "text"), new("text_hash", "text"),
+    ];
+
     private readonly TallySettings _tallies = tallySettings ?? TallySettings.Default;
 
     public SqlDialect Dialect => dialect;
@@ -93,6 +105,7 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
     {
         var tombstones = await TombstonesAsync(sql, entries);
         var tallies = await TallyUpdate.BeginAsync(sql, dialect, _tallies, entries.Select(e => e.Respondent));
+        var events = new List<object?[]>(entries.Count);
         foreach (var entry in entries)
         {
             var tombstone = OpaqueId(entry.Respondent);
@@ -108,6 +121,8 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
                     tallies.Response(entry.Respondent, OpaqueId(entry.Id), entry.Channel, completed.Response);
                     break;
                 case DeletionRequested deletion:
+                    // Events of this batch from before the deletion go in first, so that it deletes them.
+                    QueueEvents(sql, events);
                     var tombstoneAt = TombstoneTime(deletion.At);
                     QueueDeletion(sql, entry.Respondent, tombstoneAt);
                     tallies.Delete(entry.Respondent, tombstoneAt);
@@ -123,20 +138,17 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
                 tallies.Event(respondent, new StoredEvent(OpaqueId(entry.Id), entry.Event.At, columns.Type, entry.Channel, columns.Promoter, columns.Question, columns.Detail, entry.SurveyVersion));
             }
 
-            sql.Queue(
-                "INSERT INTO conversation_events (id, at, type, channel, respondent, promoter, question, detail, survey_version) VALUES (@id, @at, @type, @channel, @respondent, @promoter, @question, @detail, @version) ON CONFLICT DO NOTHING",
-                ("id", OpaqueId(entry.Id)),
-                ("at", dialect.Time(entry.Event.At)),
-                ("type", columns.Type),
-                ("channel", entry.Channel),
-                ("respondent", respondent),
-                ("promoter", columns.Promoter),
-                ("question", columns.Question),
-                ("detail", columns.Detail),
-                ("version", entry.SurveyVersion));
+            events.Add([OpaqueId(entry.Id), dialect.Time(entry.Event.At), columns.Type, entry.Channel, respondent, columns.Promoter, columns.Question, columns.Detail, entry.SurveyVersion]);
         }
 
+        QueueEvents(sql, events);
         await tallies.QueueAsync(sql);
+    }
+
+    private void QueueEvents(Sql sql, List<object?[]> events)
+    {
+        sql.QueueRows(dialect, "conversation_events", EventTableColumns, events, "ON CONFLICT DO NOTHING");
+        events.Clear();
     }
 
     /// <summary>The time of the person's latest deletion, or null (for staff, to see that a deletion was stored).</summary>
@@ -325,22 +337,12 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
             ("language", response.Language),
             ("started", dialect.Time(response.StartedAt)),
             ("completed", dialect.Time(response.CompletedAt)));
-        for (var seq = 0; seq < response.Values.Count; seq++)
+        var values = response.Values.Select((value, seq) =>
         {
-            var value = response.Values[seq];
             var folded = value.Text is null ? null : FoldedText.Of(value.Text);
-            sql.Queue(
-                "INSERT INTO answer_values (response_id, seq, question, row_code, rank, option_code, text, folded, text_hash) VALUES (@id, @seq, @question, @row, @rank, @option, @text, @folded, @hash) ON CONFLICT DO NOTHING",
-                ("id", id),
-                ("seq", seq),
-                ("question", value.Question),
-                ("row", value.Row),
-                ("rank", value.Rank),
-                ("option", value.Option),
-                ("text", value.Text),
-                ("folded", folded),
-                ("hash", folded is null ? null : FoldedText.Hash(folded)));
-        }
+            return new object?[] { id, seq, value.Question, value.Row, value.Rank, value.Option, value.Text, folded, folded is null ? null : FoldedText.Hash(folded) };
+        });
+        sql.QueueRows(dialect, "answer_values", ValueTableColumns, [.. values], "ON CONFLICT DO NOTHING");
 
         if (entry.Contact is not null)
         {

@@ -2,11 +2,13 @@ namespace ChatSurvey.Bot.Storage.Tallies;
 
 /// <summary>
 /// Changes to the tallies, added up in memory and written as increments ("INSERT … ON CONFLICT DO UPDATE SET n = n +
-/// excluded.n"), each under its day and under all days. Rows are written in key order, so two writers that touch the
+/// excluded.n"), each under its day and under all days (<see cref="TallyKey.AllTime"/>). Rows are written in key order, so two writers that touch the
 /// same rows lock them in the same order.
 /// </summary>
 public sealed class Tally
 {
+    private static readonly SqlColumn[] KeyColumns = [new("day", "text"), new("channel", "text"), new("promoter", "text"), new("survey_version", "text")];
+
     private readonly SortedDictionary<TallyKey, long[]> _people = new(KeyOrder.Instance);
     private readonly SortedDictionary<(TallyKey Key, string Question), long[]> _funnel = new(KeyOrder.Instance);
     private readonly SortedDictionary<(TallyKey Key, AnswerKey Answer), long> _answers = new(KeyOrder.Instance);
@@ -15,10 +17,8 @@ public sealed class Tally
     public void AddPerson(TallyKey key, string status, long n)
     {
         var column = PersonStatus.Column(status);
-        foreach (var k in Both(key))
-        {
-            Row(_people, k, PersonStatus.All.Count)[column] += n;
-        }
+        Row(_people, key, PersonStatus.All.Count)[column] += n;
+        Row(_people, key.AllTime, PersonStatus.All.Count)[column] += n;
     }
 
     public void AddFunnel(TallyKey key, string question, FunnelColumn column, long n)
@@ -28,76 +28,64 @@ public sealed class Tally
             return;
         }
 
-        foreach (var k in Both(key))
-        {
-            Row(_funnel, (k, question), 5)[(int)column] += n;
-        }
+        Row(_funnel, (key, question), 5)[(int)column] += n;
+        Row(_funnel, (key.AllTime, question), 5)[(int)column] += n;
     }
 
     public void AddAnswer(TallyKey key, AnswerKey answer, long n)
     {
-        foreach (var k in Both(key))
-        {
-            _answers[(k, answer)] = _answers.GetValueOrDefault((k, answer)) + n;
-        }
+        Add(_answers, (key, answer), n);
+        Add(_answers, (key.AllTime, answer), n);
     }
 
     public void AddDuration(TallyKey key, int bucket, long n)
     {
-        foreach (var k in Both(key))
-        {
-            _durations[(k, bucket)] = _durations.GetValueOrDefault((k, bucket)) + n;
-        }
+        Add(_durations, (key, bucket), n);
+        Add(_durations, (key.AllTime, bucket), n);
     }
 
     /// <summary>
-    /// Queues one increment per row that changed on <paramref name="sql"/>, flushing every
-    /// <paramref name="flushEvery"/> statements (a rebuild writes hundreds of thousands).
+    /// Queues the increments of every row that changed on <paramref name="sql"/> (as column arrays where the database
+    /// takes them), flushing every <paramref name="flushEvery"/> rows (a rebuild writes hundreds of thousands).
     /// </summary>
-    public async Task QueueAsync(Sql sql, int flushEvery = int.MaxValue)
+    public async Task QueueAsync(Sql sql, SqlDialect dialect, int flushEvery = int.MaxValue)
     {
-        var queued = 0;
-        async Task Queue(string text, params (string, object?)[] parameters)
+        await Upsert(
+            sql, dialect, flushEvery, "tally_people", [], ["in_progress", "stopped", "completed", "abandoned", "cancelled"],
+            _people.Where(p => p.Value.Any(v => v != 0)).Select(p => Row(p.Key, [], p.Value)));
+        await Upsert(
+            sql, dialect, flushEvery, "tally_funnel", [new("question", "text")], ["reached", "answered", "rejected", "stopped", "abandoned"],
+            _funnel.Where(f => f.Value.Any(v => v != 0)).Select(f => Row(f.Key.Key, [f.Key.Question], f.Value)));
+        await Upsert(
+            sql, dialect, flushEvery, "tally_answers", [new("question", "text"), new("row_code", "text"), new("rank", "integer"), new("option_code", "text")], ["n"],
+            _answers.Where(a => a.Value != 0).Select(a => Row(a.Key.Key, [a.Key.Answer.Question, a.Key.Answer.Row, a.Key.Answer.Rank, a.Key.Answer.Option], [a.Value])));
+        await Upsert(
+            sql, dialect, flushEvery, "tally_durations", [new("bucket", "integer")], ["n"],
+            _durations.Where(d => d.Value != 0).Select(d => Row(d.Key.Key, [d.Key.Bucket], [d.Value])));
+    }
+
+    /// <summary>
+    /// Adds the rows' counts to <paramref name="table"/>, whose key is the tally key then <paramref name="keys"/>. The rows
+    /// keep their key order, so writers lock the rows they share in the same order.
+    /// </summary>
+    private static async Task Upsert(Sql sql, SqlDialect dialect, int flushEvery, string table, SqlColumn[] keys, string[] counts, IEnumerable<object?[]> rows)
+    {
+        SqlColumn[] columns = [.. KeyColumns, .. keys, .. counts.Select(c => new SqlColumn(c, "bigint"))];
+        var conflict = $"ON CONFLICT ({string.Join(", ", KeyColumns.Concat(keys).Select(c => c.Name))}) DO UPDATE SET {string.Join(", ", counts.Select(c => $"{c} = {table}.{c} + excluded.{c}"))}";
+        foreach (var chunk in rows.Chunk(Math.Min(flushEvery, 5000)))
         {
-            sql.Queue(text, parameters);
-            if (++queued % flushEvery == 0)
+            sql.QueueRows(dialect, table, columns, chunk, conflict);
+            if (flushEvery < int.MaxValue)
             {
                 await sql.Flush();
             }
         }
-
-        foreach (var (key, n) in _people.Where(p => p.Value.Any(v => v != 0)))
-        {
-            await Queue(
-                "INSERT INTO tally_people (day, channel, promoter, survey_version, in_progress, stopped, completed, abandoned, cancelled) VALUES (@d, @c, @p, @v, @n0, @n1, @n2, @n3, @n4) ON CONFLICT (day, channel, promoter, survey_version) DO UPDATE SET in_progress = tally_people.in_progress + excluded.in_progress, stopped = tally_people.stopped + excluded.stopped, completed = tally_people.completed + excluded.completed, abandoned = tally_people.abandoned + excluded.abandoned, cancelled = tally_people.cancelled + excluded.cancelled",
-                [.. Key(key), ("n0", n[0]), ("n1", n[1]), ("n2", n[2]), ("n3", n[3]), ("n4", n[4])]);
-        }
-
-        foreach (var ((key, question), n) in _funnel.Where(f => f.Value.Any(v => v != 0)))
-        {
-            await Queue(
-                "INSERT INTO tally_funnel (day, channel, promoter, survey_version, question, reached, answered, rejected, stopped, abandoned) VALUES (@d, @c, @p, @v, @q, @n0, @n1, @n2, @n3, @n4) ON CONFLICT (day, channel, promoter, survey_version, question) DO UPDATE SET reached = tally_funnel.reached + excluded.reached, answered = tally_funnel.answered + excluded.answered, rejected = tally_funnel.rejected + excluded.rejected, stopped = tally_funnel.stopped + excluded.stopped, abandoned = tally_funnel.abandoned + excluded.abandoned",
-                [.. Key(key), ("q", question), ("n0", n[0]), ("n1", n[1]), ("n2", n[2]), ("n3", n[3]), ("n4", n[4])]);
-        }
-
-        foreach (var ((key, answer), n) in _answers.Where(a => a.Value != 0))
-        {
-            await Queue(
-                "INSERT INTO tally_answers (day, channel, promoter, survey_version, question, row_code, rank, option_code, n) VALUES (@d, @c, @p, @v, @q, @r, @k, @o, @n) ON CONFLICT (day, channel, promoter, survey_version, question, row_code, rank, option_code) DO UPDATE SET n = tally_answers.n + excluded.n",
-                [.. Key(key), ("q", answer.Question), ("r", answer.Row), ("k", answer.Rank), ("o", answer.Option), ("n", n)]);
-        }
-
-        foreach (var ((key, bucket), n) in _durations.Where(d => d.Value != 0))
-        {
-            await Queue(
-                "INSERT INTO tally_durations (day, channel, promoter, survey_version, bucket, n) VALUES (@d, @c, @p, @v, @b, @n) ON CONFLICT (day, channel, promoter, survey_version, bucket) DO UPDATE SET n = tally_durations.n + excluded.n",
-                [.. Key(key), ("b", bucket), ("n", n)]);
-        }
     }
 
-    private static (string, object?)[] Key(TallyKey key) => [("d", key.Day), ("c", key.Channel), ("p", key.Promoter), ("v", key.Version)];
+    private static object?[] Row(TallyKey key, object[] keys, long[] counts) => [key.Day, key.Channel, key.Promoter, key.Version, .. keys, .. counts.Cast<object>()];
 
-    private static TallyKey[] Both(TallyKey key) => [key, key.AllTime];
+    private static void Add<TKey>(SortedDictionary<TKey, long> counts, TKey key, long n)
+        where TKey : notnull => counts[key] = counts.GetValueOrDefault(key) + n;
 
     private static long[] Row<TKey>(SortedDictionary<TKey, long[]> rows, TKey key, int columns)
         where TKey : notnull

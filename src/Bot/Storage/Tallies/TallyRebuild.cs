@@ -51,7 +51,7 @@ internal static class TallyRebuild
             }
         }
 
-        await tally.QueueAsync(sql, flushEvery: 1000);
+        await tally.QueueAsync(sql, dialect, flushEvery: 1000);
         await sql.Flush();
         await CountAnswersAsync(sql, dialect, settings);
         await sql.Execute("INSERT INTO tally_state (name, value) VALUES ('built', @v) ON CONFLICT (name) DO UPDATE SET value = excluded.value", ("v", wanted));

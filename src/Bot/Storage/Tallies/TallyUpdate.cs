@@ -162,7 +162,7 @@ internal sealed class TallyUpdate
             }
         }
 
-        await tally.QueueAsync(sql);
+        await tally.QueueAsync(sql, _dialect);
     }
 
     private static async Task<Dictionary<string, List<AnswerValue>>> ValuesAsync(Sql sql, List<string> responses)
