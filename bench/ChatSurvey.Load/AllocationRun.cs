@@ -39,6 +39,8 @@ internal static class AllocationRun
         await using var redis = await RedisProcess.StartAsync();
         await using var postgres = await PostgresServer.StartAsync();
         var rows = new List<(string Piece, double Bytes)>();
+        var types = new List<(string Piece, IReadOnlyList<(string Type, double Share)> Types)>();
+        using var sampler = new AllocationSampler();
         async Task Measure(string piece, Func<int, Task> operation)
         {
             for (var i = 0; i < Warmup; i++)
@@ -46,6 +48,7 @@ internal static class AllocationRun
                 await operation(i);
             }
 
+            sampler.Start();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             for (var i = 0; i < Repetitions; i++)
             {
@@ -53,6 +56,7 @@ internal static class AllocationRun
             }
 
             rows.Add((piece, (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Repetitions));
+            types.Add((piece, sampler.Stop(top: 6)));
         }
 
         // The bot's own parts, wired by hand so that no background service allocates during a measurement.
@@ -92,7 +96,6 @@ internal static class AllocationRun
         // The outbox worker's share: everything the turns above committed, read, written to PostgreSQL, acknowledged.
         var outbox = new RedisOutbox(connection, keys, TimeProvider.System);
         await domain.MigrateAsync(CancellationToken.None);
-        using var sampler = new AllocationSampler();
         sampler.Start();
         var drainBefore = GC.GetTotalAllocatedBytes(precise: true);
         var events = 0;
@@ -105,7 +108,7 @@ internal static class AllocationRun
         }
 
         var drained = GC.GetTotalAllocatedBytes(precise: true) - drainBefore;
-        var drainTypes = sampler.Stop(top: 15);
+        types.Add(("outbox drain", sampler.Stop(top: 15)));
         rows.Add((string.Create(CultureInfo.InvariantCulture, $"outbox: read, INSERT into PostgreSQL, acknowledge, per turn ({events / (double)(Warmup + Repetitions):F2} events/turn)"), drained / (double)(Warmup + Repetitions)));
         await domain.DisposeAsync();
 
@@ -164,10 +167,14 @@ internal static class AllocationRun
             return Task.CompletedTask;
         });
 
-        Console.WriteLine("The outbox drain's allocations by type (the runtime's samples, about one per 100 KB):");
-        foreach (var (type, share) in drainTypes)
+        Console.WriteLine("Allocations by type (the runtime's samples, about one per 100 KB allocated):");
+        foreach (var (piece, shares) in types)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {share,6:P1}  {type}"));
+            Console.WriteLine(piece);
+            foreach (var (type, share) in shares)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {share,6:P1}  {type}"));
+            }
         }
 
         Console.WriteLine("| piece | bytes allocated per call |");
