@@ -1,4 +1,5 @@
 using ChatSurvey.Bot.Storage;
+using ChatSurvey.Bot.Tests.Infrastructure;
 using ChatSurvey.Bot.Storage.Tallies;
 using ChatSurvey.Bot.Tests.Storage;
 
@@ -8,7 +9,7 @@ public sealed class SqliteDashboardQueryTests : DashboardQueryTests
 {
     protected override Task<SqlResponseStore> CreateAsync(TallySettings? settings = null)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"chatsurvey-dashboard-{Guid.NewGuid():N}.db");
+        var file = TempFiles.Sqlite("dashboard");
         return Task.FromResult(new SqlResponseStore(SqlDialect.Sqlite.CreateDataSource($"Data Source={file}"), SqlDialect.Sqlite, settings));
     }
 }

@@ -13,7 +13,7 @@ namespace ChatSurvey.Bot.Tests.Storage;
 /// <summary>SQLite with the in-memory outbox, and what only SQLite has: a file another writer can lock.</summary>
 public sealed class SqliteDeadLetterTests : DeadLetterContractTests
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"chatsurvey-dead-{Guid.NewGuid():N}.db");
+    private readonly string _file = TempFiles.Sqlite("dead");
 
     public const string RefusePoison = "CREATE TRIGGER refuse_poison BEFORE INSERT ON answer_values WHEN NEW.text = 'poison' BEGIN SELECT RAISE(ABORT, 'refused'); END";
 

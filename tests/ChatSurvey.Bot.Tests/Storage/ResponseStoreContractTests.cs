@@ -1,5 +1,6 @@
 using ChatSurvey.Bot.Conversations;
 using ChatSurvey.Bot.Storage;
+using ChatSurvey.Bot.Tests.Infrastructure;
 using ChatSurvey.Domain.Events;
 using static ChatSurvey.Bot.Tests.Storage.Entries;
 
@@ -179,7 +180,7 @@ public sealed class SqliteResponseStoreTests : ResponseStoreContractTests
 {
     protected override Task<SqlResponseStore> CreateAsync()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"chatsurvey-store-{Guid.NewGuid():N}.db");
+        var file = TempFiles.Sqlite("store");
         return Task.FromResult(new SqlResponseStore(SqlDialect.Sqlite.CreateDataSource($"Data Source={file}"), SqlDialect.Sqlite));
     }
 }

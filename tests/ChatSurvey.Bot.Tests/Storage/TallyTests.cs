@@ -157,7 +157,7 @@ public sealed class SqliteTallyTests : TallyTests
 {
     protected override Task<SqlResponseStore> CreateAsync(TallySettings? settings = null)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"chatsurvey-tally-{Guid.NewGuid():N}.db");
+        var file = TempFiles.Sqlite("tally");
         return Task.FromResult(new SqlResponseStore(SqlDialect.Sqlite.CreateDataSource($"Data Source={file}"), SqlDialect.Sqlite, settings));
     }
 }
