@@ -46,6 +46,8 @@ public abstract class TallyTests
         await store.WriteAsync(entries, default);
         var once = await SnapshotAsync(store);
         await store.WriteAsync(entries, default);
+        // Twice within one batch too: one multi-row INSERT holding the same event twice.
+        await store.WriteAsync([.. entries, .. entries], default);
         foreach (var batch in entries.Reverse().Chunk(50))
         {
             await store.WriteAsync(batch, default);

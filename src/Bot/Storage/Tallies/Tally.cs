@@ -2,8 +2,8 @@ namespace ChatSurvey.Bot.Storage.Tallies;
 
 /// <summary>
 /// Changes to the tallies, added up in memory and written as increments ("INSERT … ON CONFLICT DO UPDATE SET n = n +
-/// excluded.n"), each under its day and under all days (<see cref="TallyKey.AllTime"/>). Rows are written in key order, so two writers that touch the
-/// same rows lock them in the same order.
+/// excluded.n"), each under its day and under all days (<see cref="TallyKey.AllTime"/>). Rows are written in key
+/// order, so two writers that touch the same rows lock them in the same order.
 /// </summary>
 public sealed class Tally
 {
