@@ -150,6 +150,10 @@ public abstract class DashboardQueryTests : IAsyncLifetime
         Assert.Equal(all.Count, (int)texts);
         Assert.Equal(all.Select(v => FoldedText.Of(v.Text!)).Distinct().Count(), (int)groups);
         Assert.Equal(all.Count, (int)page.Sum(g => g.Count));
+        // Past the last page: no rows to carry the totals, which are counted apart and agree.
+        var (textsLater, groupsLater, later) = await queries.GroupsAsync(DashboardFilter.All, field, null, 99, default);
+        Assert.Empty(later);
+        Assert.Equal((texts, groups), (textsLater, groupsLater));
 
         var (agua, _, _) = await queries.GroupsAsync(DashboardFilter.All, field, "ÁGUA", 1, default);
         Assert.Equal(all.Count(v => v.Text!.Contains("agua", StringComparison.OrdinalIgnoreCase)), (int)agua);

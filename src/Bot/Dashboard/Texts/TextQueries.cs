@@ -16,13 +16,17 @@ public sealed class TextQueries(DashboardDb db, TextReviews reviews)
     public async Task<(long Texts, long Groups, IReadOnlyList<TextGroup> Page)> GroupsAsync(DashboardFilter filter, TextField field, string? search, int page, CancellationToken cancellationToken)
     {
         var (from, parameters) = From(filter, field, search);
-        var texts = await db.CountAsync($"SELECT COUNT(*) {from}", parameters, cancellationToken);
-        var groups = await db.CountAsync($"SELECT COUNT(*) FROM (SELECT v.folded {from} GROUP BY v.folded) g", parameters, cancellationToken);
+        // One pass over the texts: the totals ride along on every row of the page (window sums over the groups), where
+        // three queries read every text of the field three times (13 s at a million responses).
         var rows = await db.ListAsync(
-            $"SELECT v.folded, MIN(v.text), COUNT(*), MAX(r.started_at) {from} GROUP BY v.folded ORDER BY COUNT(*) DESC, MAX(r.started_at) DESC, v.folded LIMIT {PageSize} OFFSET {Math.Max(0, page - 1) * PageSize}",
+            $"SELECT v.folded, MIN(v.text), COUNT(*), MAX(r.started_at), SUM(COUNT(*)) OVER (), COUNT(*) OVER () {from} GROUP BY v.folded ORDER BY COUNT(*) DESC, MAX(r.started_at) DESC, v.folded LIMIT {PageSize} OFFSET {Math.Max(0, page - 1) * PageSize}",
             parameters,
-            r => (Folded: r.GetString(0), Text: r.GetString(1), Count: DashboardDb.ReadLong(r, 2), Latest: DashboardDb.ReadTime(r, 3)),
+            r => (Folded: r.GetString(0), Text: r.GetString(1), Count: DashboardDb.ReadLong(r, 2), Latest: DashboardDb.ReadTime(r, 3), Texts: DashboardDb.ReadLong(r, 4), Groups: DashboardDb.ReadLong(r, 5)),
             cancellationToken);
+        // A page past the last has no row to carry the totals: counted apart (a link followed after texts were deleted).
+        var (texts, groups) = rows.Count > 0
+            ? (rows[0].Texts, rows[0].Groups)
+            : (await db.CountAsync($"SELECT COUNT(*) {from}", parameters, cancellationToken), await db.CountAsync($"SELECT COUNT(*) FROM (SELECT v.folded {from} GROUP BY v.folded) g", parameters, cancellationToken));
         var marks = await reviews.StatusesAsync(field.Key, [.. rows.Select(r => FoldedText.Hash(r.Folded))], cancellationToken);
         return (texts, groups, [.. rows.Select(r => new TextGroup(TextRedaction.Apply(r.Text), FoldedText.Hash(r.Folded), r.Count, r.Latest, marks.GetValueOrDefault(FoldedText.Hash(r.Folded))))]);
     }
