@@ -9,7 +9,7 @@ namespace ChatSurvey.Bot.Storage;
 /// with their tombstone, and the tallies' changes, all queued on one transaction. Keys derive from the entries, so a
 /// redelivery inserts nothing; an entry a tombstone covers is left out.
 /// </summary>
-internal sealed class EntryRows(SqlDialect dialect, TallySettings settings)
+internal sealed class EntryRows(SqlDialect dialect, TallySettings settings, PersonRows people)
 {
     private static readonly SqlColumn[] EventTableColumns =
     [
@@ -23,6 +23,9 @@ internal sealed class EntryRows(SqlDialect dialect, TallySettings settings)
         new("option_code", "text"), new("text", "text"), new("folded", "text"), new("text_hash", "text"),
     ];
 
+    /// <summary>The people whose rows this process remembers, shared with the store's recounts.</summary>
+    public PersonRows People => people;
+
     /// <summary>
     /// The statements that store the entries, queued on <paramref name="sql"/> (whose transaction commits them, after
     /// <see cref="SqlResponseStore.LockDeletionsAsync"/>): what a tombstone covers is left out.
@@ -30,7 +33,7 @@ internal sealed class EntryRows(SqlDialect dialect, TallySettings settings)
     public async Task QueueAsync(Sql sql, IReadOnlyList<OutboxEntry> entries)
     {
         var tombstones = await TombstonesAsync(sql, entries);
-        var tallies = await TallyUpdate.BeginAsync(sql, dialect, settings, entries.Select(e => e.Respondent));
+        var tallies = await TallyUpdate.BeginAsync(sql, dialect, settings, people, entries.Select(e => e.Respondent));
         var events = new List<object?[]>(entries.Count);
         foreach (var entry in entries)
         {

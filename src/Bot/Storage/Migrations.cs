@@ -222,6 +222,11 @@ internal static class Migrations
             PRIMARY KEY (build, seq)
         );
         """,
+        // A person's revision: a random number each write of their rows stores, so a writer that remembers how it left
+        // them knows whether anyone wrote them since (Tallies/PersonRows); 0 for rows written otherwise.
+        """
+        ALTER TABLE people ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int Latest => Steps.Length;

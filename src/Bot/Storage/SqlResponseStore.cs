@@ -17,8 +17,11 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
     /// <summary>People recounted in one transaction by the purge and the silence check.</summary>
     private const int Chunk = 500;
 
+    /// <summary>People whose rows this process remembers (about 7 KB each at the end of the survey).</summary>
+    private const int RememberedPeople = 4096;
+
     private readonly TallySettings _tallies = tallySettings ?? TallySettings.Default;
-    private readonly EntryRows _rows = new(dialect, tallySettings ?? TallySettings.Default);
+    private readonly EntryRows _rows = new(dialect, tallySettings ?? TallySettings.Default, new PersonRows(RememberedPeople));
 
     public SqlDialect Dialect => dialect;
 
@@ -192,7 +195,7 @@ public sealed class SqlResponseStore(DbDataSource dataSource, SqlDialect dialect
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var sql = new Sql(connection, transaction);
         await LockDeletionsAsync(sql, deletes: false);
-        var tallies = await TallyUpdate.BeginAsync(sql, dialect, _tallies, respondents);
+        var tallies = await TallyUpdate.BeginAsync(sql, dialect, _tallies, _rows.People, respondents);
         var removed = respondents.Sum(r => change(sql, tallies, r));
         await tallies.QueueAsync(sql);
         if (purgeKind is not null && removed > 0)

@@ -22,7 +22,7 @@ public abstract class ResponseStoreContractTests : IAsyncLifetime
     {
         await Store.MigrateAsync(default);
         await Store.MigrateAsync(default);
-        Assert.Equal([.. Enumerable.Range(1, 11).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))], await Column("SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal([.. Enumerable.Range(1, 12).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))], await Column("SELECT version FROM schema_migrations ORDER BY version"));
     }
 
     [Fact]

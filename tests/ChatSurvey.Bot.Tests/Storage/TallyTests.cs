@@ -23,6 +23,12 @@ public abstract class TallyTests
 
     protected abstract Task<SqlResponseStore> CreateAsync(TallySettings? settings = null);
 
+    /// <summary>A second store on the database <see cref="CreateAsync"/> made last: another instance of the bot.</summary>
+    protected abstract SqlResponseStore Beside();
+
+    /// <summary>Makes the database refuse every new event while the table "refuse" has a row.</summary>
+    protected abstract string RefuseEventsSql { get; }
+
     [Fact]
     public async Task Tallies_EntriesShuffledInSmallBatches_SameAsRebuiltFromTheRows()
     {
@@ -33,8 +39,7 @@ public abstract class TallyTests
             await store.WriteAsync(batch, default);
         }
 
-        var kept = await SnapshotAsync(store);
-        Assert.Equal(await RebuiltAsync(store), kept);
+        var kept = await AssertAsRebuiltAsync(store);
         Assert.Contains(kept, row => row.StartsWith("tally_people|", StringComparison.Ordinal));
     }
 
@@ -56,6 +61,48 @@ public abstract class TallyTests
         Assert.Equal(once, await SnapshotAsync(store));
     }
 
+    /// <summary>
+    /// Each writer remembers how it left the people it wrote (Tallies/PersonRows); here two take turns on the same
+    /// people, so each one's memory is out of date every time it writes again.
+    /// </summary>
+    [Fact]
+    public async Task Tallies_TwoInstancesTakeTurnsOnTheSamePeople_SameAsRebuiltFromTheRows()
+    {
+        await using var store = await MigratedAsync();
+        await using var other = Beside();
+        var batches = Seed.Entries().Where(e => e.Event is not DeletionRequested).OrderBy(e => Mix(e.Id)).Chunk(16).ToList();
+        for (var i = 0; i < batches.Count; i++)
+        {
+            // Written by one, delivered again to the other (whose memory of these people may be behind).
+            await (i % 2 == 0 ? other : store).WriteAsync(batches[i], default);
+            await (i % 2 == 0 ? store : other).WriteAsync(batches[i], default);
+        }
+
+        await AssertAsRebuiltAsync(store);
+    }
+
+    /// <summary>A transaction the database refuses after the writer worked out the people's new rows leaves them as they were.</summary>
+    [Fact]
+    public async Task Tallies_BatchRefusedThenWrittenAgain_SameAsRebuiltFromTheRows()
+    {
+        await using var store = await MigratedAsync();
+        await store.Execute(RefuseEventsSql);
+        var batches = Seed.Entries().Where(e => e.Event is not DeletionRequested).OrderBy(e => Mix(e.Id)).Chunk(16).ToList();
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (i % 4 == 1)
+            {
+                await store.Execute("INSERT INTO refuse (x) VALUES (1)");
+                await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.WriteAsync(batches[i], default));
+                await store.Execute("DELETE FROM refuse");
+            }
+
+            await store.WriteAsync(batches[i], default);
+        }
+
+        await AssertAsRebuiltAsync(store);
+    }
+
     [Fact]
     public async Task Tallies_PersonDeleted_TheirFiguresLeaveEveryTally()
     {
@@ -68,7 +115,7 @@ public abstract class TallyTests
         var after = await OverviewAsync(store);
         Assert.Equal((before.Totals.Started - 1, before.Totals.Completed - 1), (after.Totals.Started, after.Totals.Completed));
         Assert.Equal(before.Funnel.Sum(f => f.Reached) - completed.Asked.Count, after.Funnel.Sum(f => f.Reached));
-        Assert.Equal(await RebuiltAsync(store), await SnapshotAsync(store));
+        await AssertAsRebuiltAsync(store);
         Assert.Empty(await store.Column("SELECT respondent FROM people WHERE respondent = @r", ("r", completed.Respondent)));
     }
 
@@ -82,7 +129,7 @@ public abstract class TallyTests
         var after = await OverviewAsync(store);
         Assert.True(removed > 0);
         Assert.Equal(after.Totals.Completed, after.Totals.Started);
-        Assert.Equal(await RebuiltAsync(store), await SnapshotAsync(store));
+        await AssertAsRebuiltAsync(store);
     }
 
     [Fact]
@@ -141,15 +188,18 @@ public abstract class TallyTests
         ];
     }
 
-    /// <summary>The tallies as a rebuild from the rows makes them (the next start after tally_state is cleared).</summary>
-    private static async Task<List<string>> RebuiltAsync(SqlResponseStore store)
+    /// <summary>
+    /// The tallies the writer kept are what a rebuild from the rows makes (the next start after tally_state is
+    /// cleared). Returns the kept ones, read before the rebuild replaces them.
+    /// </summary>
+    private static async Task<List<string>> AssertAsRebuiltAsync(SqlResponseStore store)
     {
         var kept = await SnapshotAsync(store);
+        Assert.NotEmpty(kept);
         await store.Execute("DELETE FROM tally_state");
         await store.MigrateAsync(default);
-        var rebuilt = await SnapshotAsync(store);
-        Assert.NotEmpty(kept);
-        return rebuilt;
+        Assert.Equal(await SnapshotAsync(store), kept);
+        return kept;
     }
 
     private static ulong Mix(string id) => id.Aggregate(14695981039346656037UL, (h, c) => (h ^ c) * 1099511628211UL);
@@ -157,15 +207,42 @@ public abstract class TallyTests
 
 public sealed class SqliteTallyTests : TallyTests
 {
+    private string _connection = "";
+
+    protected override string RefuseEventsSql => """
+        CREATE TABLE refuse (x INTEGER);
+        CREATE TRIGGER refuse_events BEFORE INSERT ON conversation_events WHEN EXISTS (SELECT 1 FROM refuse)
+        BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
+        """;
+
     protected override Task<SqlResponseStore> CreateAsync(TallySettings? settings = null)
     {
-        var file = TempFiles.Sqlite("tally");
-        return Task.FromResult(new SqlResponseStore(SqlDialect.Sqlite.CreateDataSource($"Data Source={file}"), SqlDialect.Sqlite, settings));
+        _connection = $"Data Source={TempFiles.Sqlite("tally")}";
+        return Task.FromResult(new SqlResponseStore(SqlDialect.Sqlite.CreateDataSource(_connection), SqlDialect.Sqlite, settings));
     }
+
+    protected override SqlResponseStore Beside() => new(SqlDialect.Sqlite.CreateDataSource(_connection), SqlDialect.Sqlite);
 }
 
 public sealed class PostgresTallyTests(PostgresFixture postgres) : TallyTests, IClassFixture<PostgresFixture>
 {
-    protected override async Task<SqlResponseStore> CreateAsync(TallySettings? settings = null) =>
-        new(SqlDialect.Postgres.CreateDataSource(await postgres.Server.CreateDatabaseAsync()), SqlDialect.Postgres, settings);
+    private string _connection = "";
+
+    protected override string RefuseEventsSql => """
+        CREATE TABLE refuse (x INTEGER);
+        CREATE FUNCTION refuse_events() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM refuse) THEN RAISE EXCEPTION 'refused by the test'; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER refuse_events BEFORE INSERT ON conversation_events FOR EACH ROW EXECUTE FUNCTION refuse_events();
+        """;
+
+    protected override async Task<SqlResponseStore> CreateAsync(TallySettings? settings = null)
+    {
+        _connection = await postgres.Server.CreateDatabaseAsync();
+        return new(SqlDialect.Postgres.CreateDataSource(_connection), SqlDialect.Postgres, settings);
+    }
+
+    protected override SqlResponseStore Beside() => new(SqlDialect.Postgres.CreateDataSource(_connection), SqlDialect.Postgres);
 }

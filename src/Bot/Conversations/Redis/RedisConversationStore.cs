@@ -22,7 +22,8 @@ public sealed class RedisConversationStore(
     TimeProvider time,
     OutboxSignal? signal = null) : IConversationStore
 {
-    private readonly StateCache _cache = new(capacity: 100_000);
+    // Every commit is checked against Redis, so a stale entry costs one retry.
+    private readonly StartOverCache<StoredConversation> _cache = new(capacity: 100_000);
 
     private IDatabase Db => redis.GetDatabase();
 

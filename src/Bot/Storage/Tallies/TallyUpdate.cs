@@ -4,7 +4,8 @@ namespace ChatSurvey.Bot.Storage.Tallies;
 
 /// <summary>
 /// The tallies' side of one write transaction. The people it touches are locked (PostgreSQL; SQLite runs one writer at
-/// a time) and read as they stand before it: their events, their responses and their stored status. The writer then
+/// a time) and read as they stand before it: their events, their responses and their stored status (the events and
+/// responses from <see cref="PersonRows"/> when this process wrote the person last). The writer then
 /// reports what it queues (events, responses, deletions) and <see cref="QueueAsync"/> adds the difference between
 /// each person's figures after and before to the tallies, in the same transaction as the rows. An entry delivered
 /// again changes nothing (its event or response is there already), a late one moves the person where they belong,
@@ -14,19 +15,21 @@ internal sealed class TallyUpdate
 {
     private readonly SqlDialect _dialect;
     private readonly TallySettings _settings;
+    private readonly PersonRows _rows;
     private readonly Dictionary<string, Person> _people;
 
-    private TallyUpdate(SqlDialect dialect, TallySettings settings, Dictionary<string, Person> people)
+    private TallyUpdate(SqlDialect dialect, TallySettings settings, PersonRows rows, Dictionary<string, Person> people)
     {
         _dialect = dialect;
         _settings = settings;
+        _rows = rows;
         _people = people;
     }
 
-    public static async Task<TallyUpdate> BeginAsync(Sql sql, SqlDialect dialect, TallySettings settings, IEnumerable<string> respondents)
+    public static async Task<TallyUpdate> BeginAsync(Sql sql, SqlDialect dialect, TallySettings settings, PersonRows rows, IEnumerable<string> respondents)
     {
         var people = respondents.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToDictionary(r => r, _ => new Person(), StringComparer.Ordinal);
-        var update = new TallyUpdate(dialect, settings, people);
+        var update = new TallyUpdate(dialect, settings, rows, people);
         if (people.Count == 0)
         {
             return update;
@@ -44,22 +47,37 @@ internal sealed class TallyUpdate
         }
 
         var (names, parameters) = InList(people.Keys);
-        await using (var reader = await sql.Query($"SELECT respondent, status FROM people WHERE respondent IN ({names})", parameters, CancellationToken.None))
+        await using (var reader = await sql.Query($"SELECT respondent, status, revision FROM people WHERE respondent IN ({names})", parameters, CancellationToken.None))
         {
             while (await reader.ReadAsync())
             {
-                people[reader.GetString(0)].StoredStatus = reader.GetString(1);
+                var respondent = reader.GetString(0);
+                var person = people[respondent];
+                person.StoredStatus = reader.GetString(1);
+                if (rows.TryGet(respondent, reader.GetInt64(2), out var known))
+                {
+                    person.Load(known);
+                }
             }
         }
 
+        var unknown = people.Where(p => !p.Value.Known).Select(p => p.Key).ToList();
+        if (unknown.Count > 0)
+        {
+            await ReadRowsAsync(sql, settings, people, unknown);
+        }
+
+        return update;
+    }
+
+    private static async Task ReadRowsAsync(Sql sql, TallySettings settings, Dictionary<string, Person> people, List<string> respondents)
+    {
+        var (names, parameters) = InList(respondents);
         await using (var reader = await sql.Query($"SELECT respondent, {EventColumnsSql} FROM conversation_events WHERE respondent IN ({names})", parameters, CancellationToken.None))
         {
             while (await reader.ReadAsync())
             {
-                var e = ReadEvent(reader, 1);
-                var person = people[reader.GetString(0)];
-                person.Before.Add(e);
-                person.After[e.Id] = e;
+                people[reader.GetString(0)].Read(ReadEvent(reader, 1));
             }
         }
 
@@ -67,14 +85,9 @@ internal sealed class TallyUpdate
         {
             while (await reader.ReadAsync())
             {
-                var r = ReadResponse(reader, 1, settings);
-                var person = people[reader.GetString(0)];
-                person.ResponsesBefore[r.Id] = r;
-                person.ResponsesAfter[r.Id] = r;
+                people[reader.GetString(0)].Read(ReadResponse(reader, 1, settings));
             }
         }
-
-        return update;
     }
 
     /// <summary>The columns <see cref="ReadEvent"/> reads, from its ordinal on.</summary>
@@ -152,13 +165,20 @@ internal sealed class TallyUpdate
 
             if (after is not null)
             {
+                // Known from here on at this revision; if the transaction rolls back, the row keeps the old one.
+                var revision = PersonRows.NewRevision();
                 sql.Queue(
-                    "INSERT INTO people (respondent, status, last_at) VALUES (@r, @s, @at) ON CONFLICT (respondent) DO UPDATE SET status = excluded.status, last_at = excluded.last_at",
-                    ("r", respondent), ("s", after.Status), ("at", _dialect.Time(after.LastActivity)));
+                    "INSERT INTO people (respondent, status, last_at, revision) VALUES (@r, @s, @at, @v) ON CONFLICT (respondent) DO UPDATE SET status = excluded.status, last_at = excluded.last_at, revision = excluded.revision",
+                    ("r", respondent), ("s", after.Status), ("at", _dialect.Time(after.LastActivity)), ("v", revision));
+                _rows.Set(respondent, new PersonRows.Snapshot(revision, [.. person.After.Values], [.. person.ResponsesAfter.Values]));
             }
-            else if (person.StoredStatus is not null)
+            else
             {
-                sql.Queue("DELETE FROM people WHERE respondent = @r", ("r", respondent));
+                _rows.Remove(respondent);
+                if (person.StoredStatus is not null)
+                {
+                    sql.Queue("DELETE FROM people WHERE respondent = @r", ("r", respondent));
+                }
             }
         }
 
@@ -201,6 +221,9 @@ internal sealed class TallyUpdate
     {
         public string? StoredStatus { get; set; }
 
+        /// <summary>Whether the events and responses came from <see cref="PersonRows"/> (nothing to read).</summary>
+        public bool Known { get; private set; }
+
         public List<StoredEvent> Before { get; } = [];
 
         public Dictionary<string, StoredEvent> After { get; } = new(StringComparer.Ordinal);
@@ -210,5 +233,31 @@ internal sealed class TallyUpdate
         public Dictionary<string, StoredResponse> ResponsesAfter { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, IReadOnlyList<AnswerValue>> NewValues { get; } = new(StringComparer.Ordinal);
+
+        public void Load(PersonRows.Snapshot rows)
+        {
+            Known = true;
+            foreach (var e in rows.Events)
+            {
+                Read(e);
+            }
+
+            foreach (var r in rows.Responses)
+            {
+                Read(r);
+            }
+        }
+
+        public void Read(StoredEvent e)
+        {
+            Before.Add(e);
+            After[e.Id] = e;
+        }
+
+        public void Read(StoredResponse r)
+        {
+            ResponsesBefore[r.Id] = r;
+            ResponsesAfter[r.Id] = r;
+        }
     }
 }
