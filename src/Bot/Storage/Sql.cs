@@ -146,7 +146,9 @@ public sealed class Sql(DbConnection connection, DbTransaction? transaction) : I
         foreach (var (name, value) in parameters)
         {
             var parameter = create();
-            parameter.ParameterName = name;
+            // With its "@": SQLite looks a bare name up, fails, then tries it with each prefix (a new string and two
+            // lookups per value on every run of a statement, 8 % of what the bot allocated at load on SQLite).
+            parameter.ParameterName = $"@{name}";
             parameter.Value = Value(value);
             collection.Add(parameter);
         }
@@ -181,7 +183,7 @@ public sealed class Sql(DbConnection connection, DbTransaction? transaction) : I
 
         for (var i = 0; i < parameters.Length; i++)
         {
-            if (collection[i].ParameterName != parameters[i].Name)
+            if (!collection[i].ParameterName.AsSpan(1).SequenceEqual(parameters[i].Name))
             {
                 return false;
             }

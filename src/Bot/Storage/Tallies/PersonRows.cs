@@ -21,6 +21,6 @@ internal sealed class PersonRows(int capacity)
 
     public void Remove(string respondent) => _entries.Remove(respondent);
 
-    /// <summary>A person's rows at one revision; never changed once stored.</summary>
-    public sealed record Snapshot(long Revision, StoredEvent[] Events, StoredResponse[] Responses);
+    /// <summary>A person's rows at one revision, and the figures they make; never changed once stored.</summary>
+    public sealed record Snapshot(long Revision, StoredEvent[] Events, StoredResponse[] Responses, PersonFigures Figures);
 }

@@ -149,7 +149,8 @@ internal sealed class TallyUpdate
         var removedValues = await ValuesAsync(sql, removed);
         foreach (var (respondent, person) in _people)
         {
-            var before = PersonFigures.Of(person.Before, _settings, _ => person.StoredStatus == PersonStatus.Stopped);
+            // Worked out again from the rows unless known: the status they stored stands for the silence then.
+            var before = person.Figures ?? PersonFigures.Of(person.Before, _settings, _ => person.StoredStatus == PersonStatus.Stopped);
             var after = PersonFigures.Of(person.After.Values, _settings, _settings.IsSilent);
             before?.AddTo(tally, -1);
             after?.AddTo(tally, 1);
@@ -170,7 +171,7 @@ internal sealed class TallyUpdate
                 sql.Queue(
                     "INSERT INTO people (respondent, status, last_at, revision) VALUES (@r, @s, @at, @v) ON CONFLICT (respondent) DO UPDATE SET status = excluded.status, last_at = excluded.last_at, revision = excluded.revision",
                     ("r", respondent), ("s", after.Status), ("at", _dialect.Time(after.LastActivity)), ("v", revision));
-                _rows.Set(respondent, new PersonRows.Snapshot(revision, [.. person.After.Values], [.. person.ResponsesAfter.Values]));
+                _rows.Set(respondent, new PersonRows.Snapshot(revision, [.. person.After.Values], [.. person.ResponsesAfter.Values], after));
             }
             else
             {
@@ -222,7 +223,10 @@ internal sealed class TallyUpdate
         public string? StoredStatus { get; set; }
 
         /// <summary>Whether the events and responses came from <see cref="PersonRows"/> (nothing to read).</summary>
-        public bool Known { get; private set; }
+        public bool Known => Figures is not null;
+
+        /// <summary>The figures the rows make, when they came from <see cref="PersonRows"/>.</summary>
+        public PersonFigures? Figures { get; private set; }
 
         public List<StoredEvent> Before { get; } = [];
 
@@ -236,7 +240,7 @@ internal sealed class TallyUpdate
 
         public void Load(PersonRows.Snapshot rows)
         {
-            Known = true;
+            Figures = rows.Figures;
             foreach (var e in rows.Events)
             {
                 Read(e);
