@@ -30,7 +30,7 @@ public abstract partial class RedisStoreContract
 
         await bot.IdleAsync();
         var member = Pseudonymizer.For(Person);
-        // The summary waits for "enviar": a state of over 192 bytes, in four fields.
+        // The summary waits for "enviar": a state of about 200 bytes, in four fields.
         Assert.Contains("s3", await FieldNames(Person));
         Assert.Equal("listpack", await Db.KeyEncodingAsync(Keys.Conversation(member)));
         Assert.False(await Db.KeyExistsAsync(Keys.Replies(member)));

@@ -163,7 +163,7 @@ public sealed class RedisConversationStore(
     }
 
     /// <summary>
-    /// The state from its 64-byte fields "s", "s1", "s2"... (see <see cref="RedisScripts.Commit"/>). A conversation
+    /// The state from its fields "s", "s1", "s2"... of 63 bytes (see <see cref="RedisScripts.Commit"/>). A conversation
     /// stored before the state was split has one long "s" and no "s1": it reads the same, no migration needed.
     /// </summary>
     private static byte[] JoinState(Dictionary<RedisValue, RedisValue> fields)

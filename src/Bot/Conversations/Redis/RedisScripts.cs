@@ -16,11 +16,13 @@ internal static class RedisScripts
     /// outbox entry per remaining argument.
     /// Marks are 8-byte entries: the id hash and the hour it was processed (mod 65536, read with the struct library
     /// Redis ships with Lua). Returns {'ok', v} | {'conflict', v, state} | {'dup', v, state, replies}.
-    /// Every field of the hash stays within 64 bytes (Redis's default hash-max-listpack-value), so Redis keeps it as a
-    /// compact listpack: the state is split into fields "s", "s1", "s2"... of 64 bytes, the marks are few (MaxMarks),
-    /// and the pending replies live in their own key. A conversation stored before the split has one long "s" and no
-    /// "s1", so it reads the same (its hash stays a hashtable until it ends: Redis never converts one back); one stored
-    /// before the replies moved may hold them in field "r", read as a fallback and dropped by its next turn.
+    /// Every value of the hash stays within 64 bytes (Redis's default hash-max-listpack-value), so Redis keeps it as a
+    /// compact listpack: the state is split into fields "s", "s1", "s2"... of 63 bytes (a listpack string of up to 63
+    /// bytes has a 1-byte header, 64 needs 2: the bytes saved leave room for a longer address before the hash needs a
+    /// larger allocation), the marks are few (MaxMarks), and the pending replies live in their own key.
+    /// A conversation stored before the split has one long "s" and no "s1", so it reads the same (its hash stays a
+    /// hashtable until it ends: Redis never converts one back); one stored before the replies moved may hold them in
+    /// field "r", read as a fallback and dropped by its next turn.
     /// </summary>
     public const string Commit = """
         local conv, replies = KEYS[1], KEYS[5]
@@ -56,11 +58,11 @@ internal static class RedisScripts
         while #kept >= tonumber(ARGV[5]) do table.remove(kept, 1) end
         table.insert(kept, id .. ARGV[6])
         local s = ARGV[8]
-        redis.call('HSET', conv, 'v', v + 1, 'm', table.concat(kept), 's', string.sub(s, 1, 64))
+        redis.call('HSET', conv, 'v', v + 1, 'm', table.concat(kept), 's', string.sub(s, 1, 63))
         local n = 0
-        for i = 65, #s, 64 do
+        for i = 64, #s, 63 do
           n = n + 1
-          redis.call('HSET', conv, 's' .. n, string.sub(s, i, i + 63))
+          redis.call('HSET', conv, 's' .. n, string.sub(s, i, i + 62))
         end
         repeat n = n + 1 until redis.call('HDEL', conv, 's' .. n) == 0
         redis.call('HDEL', conv, 'r')
