@@ -9,7 +9,7 @@ namespace ChatSurvey.Load;
 
 /// <summary>
 /// Redis memory per in-progress conversation at the longest point of the survey (every question answered, the
-/// summary waiting for confirmation), with short free texts, through the real turn path.
+/// summary waiting for confirmation), with short free texts, through the real turn path; Redis at its defaults.
 /// </summary>
 internal static class MemoryRun
 {
@@ -47,11 +47,15 @@ internal static class MemoryRun
         var after = await UsedMemory(server);
         Console.WriteLine($"used_memory growth per conversation bytes={(after - before) / (double)count:F0}");
 
+        var db = connection.GetDatabase();
         var sample = server.Keys(pattern: "*:c:*", pageSize: 1000).First();
-        var keyBytes = (long)(await connection.GetDatabase().ExecuteAsync("MEMORY", "USAGE", sample, "SAMPLES", "0"));
+        var keyBytes = (long)(await db.ExecuteAsync("MEMORY", "USAGE", sample, "SAMPLES", "0"));
         Console.WriteLine($"MEMORY USAGE of one conversation hash bytes={keyBytes}");
-        var fields = await connection.GetDatabase().HashGetAllAsync(sample);
+        // A listpack keeps the hash compact; one value over hash-max-listpack-value (64) makes it a hashtable for good.
+        Console.WriteLine($"OBJECT ENCODING of that hash: {await db.KeyEncodingAsync(sample)}");
+        var fields = await db.HashGetAllAsync(sample);
         Console.WriteLine($"fields: {string.Join(", ", fields.Select(f => $"{f.Name}={((byte[])f.Value!).Length}B"))}");
+        Console.WriteLine($"pending-replies keys left: {server.Keys(pattern: "*:r:*", pageSize: 1000).Count()}");
     }
 
     private static async Task<long> UsedMemory(IServer server)

@@ -23,7 +23,7 @@ public sealed class RedisStoreContractTests(RedisFixture redis) : RedisStoreCont
 public sealed class RedisClusterStoreContractTests(RedisClusterFixture cluster) : RedisStoreContract(cluster.Cluster.Configuration), IClassFixture<RedisClusterFixture>;
 
 /// <summary>Each test gets its own key prefix; each CreateAsync is a new connection and store, like another bot process.</summary>
-public abstract class RedisStoreContract(string configuration) : StoreContractTests, IAsyncLifetime
+public abstract partial class RedisStoreContract(string configuration) : StoreContractTests, IAsyncLifetime
 {
     private readonly string _prefix = $"test:{Guid.NewGuid():N}:";
     private readonly List<ConnectionMultiplexer> _connections = [];

@@ -291,7 +291,7 @@ public abstract class StoreContractTests
     protected Task<BotPipeline> Pipeline(IConversationStore store, ISweepSource? sweep = null, RecordingSender? sender = null) =>
         BotPipeline.StartAsync(store, sweep, sender, Pseudonymizer, Schedule, Time);
 
-    private static TurnCommit Commit(string id, ConversationState state, Reply[]? replies = null, bool awaitingSend = false) =>
+    protected static TurnCommit Commit(string id, ConversationState state, Reply[]? replies = null, bool awaitingSend = false) =>
         new(id, state, replies ?? [], [], awaitingSend);
 
     private static async Task<List<OutboxEntry>> ReadAll(IOutbox outbox, int expected)

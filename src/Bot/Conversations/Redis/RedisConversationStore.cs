@@ -35,8 +35,8 @@ public sealed class RedisConversationStore(
             return cached;
         }
 
-        var fields = await Db.HashGetAsync(keys.Conversation(member), ["v", "s"]);
-        var stored = fields[0].IsNull ? StoredConversation.New : new StoredConversation(StateSerializer.Deserialize((byte[])fields[1]!), (long)fields[0]);
+        var fields = (await Db.HashGetAllAsync(keys.Conversation(member))).ToDictionary(f => f.Name, f => f.Value);
+        var stored = fields.TryGetValue("v", out var version) ? new StoredConversation(StateSerializer.Deserialize(JoinState(fields)), (long)version) : StoredConversation.New;
         _cache.Set(member, stored);
         return stored;
     }
@@ -64,7 +64,7 @@ public sealed class RedisConversationStore(
             member,
         };
         arguments.AddRange(commit.Outbox.Select(e => (RedisValue)OutboxJson.Serialize(e)));
-        RedisKey[] scriptKeys = [keys.Conversation(member), keys.Outbox(bucket), keys.Due(bucket), keys.Pending(bucket)];
+        RedisKey[] scriptKeys = [keys.Conversation(member), keys.Outbox(bucket), keys.Due(bucket), keys.Pending(bucket), keys.Replies(member)];
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Commit, scriptKeys, [.. arguments]))!;
 
         var outcome = (string)result[0]!;
@@ -103,6 +103,7 @@ public sealed class RedisConversationStore(
         await Db.ScriptEvaluateAsync(RedisScripts.MarkSent, new
         {
             conv = keys.Conversation(member),
+            replies = keys.Replies(member),
             pending = keys.Pending(keys.BucketOf(member)),
             messageHash,
             member,
@@ -115,6 +116,7 @@ public sealed class RedisConversationStore(
         await Db.ScriptEvaluateAsync(RedisScripts.Erase, new
         {
             conv = keys.Conversation(pseudonym),
+            replies = keys.Replies(pseudonym),
             due = keys.Due(bucket),
             pending = keys.Pending(bucket),
             outbox = keys.Outbox(bucket),
@@ -159,6 +161,21 @@ public sealed class RedisConversationStore(
         var text = (string?)address;
         var split = text?.IndexOf('\n') ?? -1;
         return split > 0 && Channel.Find(text![..split]) is { } channel ? new ConversationKey(channel, text[(split + 1)..]) : null;
+    }
+
+    /// <summary>
+    /// The state from its fields "s", "s1", "s2"... of 63 bytes (see <see cref="RedisScripts.Commit"/>). A conversation
+    /// stored before the state was split has one long "s" and no "s1": it reads the same, no migration needed.
+    /// </summary>
+    private static byte[] JoinState(Dictionary<RedisValue, RedisValue> fields)
+    {
+        var state = new MemoryStream();
+        for (var n = 0; fields.TryGetValue(n == 0 ? "s" : $"s{n}", out var chunk); n++)
+        {
+            state.Write((byte[])chunk!);
+        }
+
+        return state.ToArray();
     }
 
     private static byte[] HourBytes(long hour)

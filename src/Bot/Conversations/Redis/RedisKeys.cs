@@ -17,6 +17,12 @@ public sealed class RedisKeys(string prefix, int buckets)
 
     public RedisKey Conversation(string pseudonym) => $"{Tag(BucketOf(pseudonym))}:c:{pseudonym}";
 
+    /// <summary>
+    /// A conversation's replies committed but not yet confirmed sent, apart from its hash: a value of hundreds of bytes
+    /// would turn the hash into a hashtable for good, where its small fields otherwise fit a compact listpack.
+    /// </summary>
+    public RedisKey Replies(string pseudonym) => $"{Tag(BucketOf(pseudonym))}:r:{pseudonym}";
+
     public RedisKey Outbox(int bucket) => $"{Tag(bucket)}:outbox";
 
     /// <summary>Conversations by the time their next reminder or abandonment check is due.</summary>

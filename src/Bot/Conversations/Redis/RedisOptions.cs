@@ -25,8 +25,10 @@ public sealed class RedisOptions
     public TimeSpan ProcessedMarkLifetime { get; set; } = TimeSpan.FromHours(48);
 
     /// <summary>
-    /// At most this many marks are kept per conversation (the newest). Platforms redeliver recent, unacknowledged
-    /// messages; a mark evicted by 32 newer messages from the same person is not needed in practice.
+    /// At most this many marks are kept per conversation (the newest). Platforms redeliver only recent, unacknowledged
+    /// messages: Telegram retries an update that failed, Twilio a webhook that timed out, the web chat its last
+    /// message; 6 covers those. Each mark is 8 bytes, so 6 keep the marks field within Redis's 64-byte listpack value
+    /// limit (a larger field turns the conversation's hash into a hashtable, which costs hundreds of bytes more).
     /// </summary>
-    public int MaxMarks { get; set; } = 32;
+    public int MaxMarks { get; set; } = 6;
 }

@@ -9,29 +9,45 @@ namespace ChatSurvey.Bot.Conversations.Redis;
 internal static class RedisScripts
 {
     /// <summary>
-    /// Commit one turn. KEYS: conversation, outbox stream, due schedule, pending set (one hash tag). ARGV: message id
-    /// hash (6 bytes), expected version, current hour, mark lifetime in hours, max marks, current hour as 2 bytes,
-    /// now in seconds, state, pending replies ('' when none), address ('' keep, '-' drop), TTL seconds (0: delete the
-    /// conversation, the person asked to be forgotten), due score
-    /// ('' to unschedule), pseudonym, then one outbox entry per remaining argument.
+    /// Commit one turn. KEYS: conversation, outbox stream, due schedule, pending set, pending replies (one hash tag).
+    /// ARGV: message id hash (6 bytes), expected version, current hour, mark lifetime in hours, max marks, current hour
+    /// as 2 bytes, now in seconds, state, pending replies ('' when none), address ('' keep, '-' drop), TTL seconds (0:
+    /// delete the conversation, the person asked to be forgotten), due score ('' to unschedule), pseudonym, then one
+    /// outbox entry per remaining argument.
     /// Marks are 8-byte entries: the id hash and the hour it was processed (mod 65536, read with the struct library
     /// Redis ships with Lua). Returns {'ok', v} | {'conflict', v, state} | {'dup', v, state, replies}.
+    /// Every value of the hash stays within 64 bytes (Redis's default hash-max-listpack-value), so Redis keeps it as a
+    /// compact listpack: the state is split into fields "s", "s1", "s2"... of 63 bytes (a listpack string of up to 63
+    /// bytes has a 1-byte header, 64 needs 2: the bytes saved leave room for a longer address before the hash needs a
+    /// larger allocation), the marks are few (MaxMarks), and the pending replies live in their own key.
+    /// A conversation stored before the split has one long "s" and no "s1", so it reads the same (its hash stays a
+    /// hashtable until it ends: Redis never converts one back); one stored before the replies moved may hold them in
+    /// field "r", read as a fallback and dropped by its next turn.
     /// </summary>
     public const string Commit = """
-        local conv = KEYS[1]
+        local conv, replies = KEYS[1], KEYS[5]
         local id = ARGV[1]
+        local function state()
+          local parts = {redis.call('HGET', conv, 's') or ''}
+          local chunk = redis.call('HGET', conv, 's1')
+          while chunk do
+            parts[#parts + 1] = chunk
+            chunk = redis.call('HGET', conv, 's' .. #parts)
+          end
+          return table.concat(parts)
+        end
         local marks = redis.call('HGET', conv, 'm') or ''
         for i = 1, #marks, 8 do
           if string.sub(marks, i, i + 5) == id then
-            local last = redis.call('HGET', conv, 'r') or ''
-            local replies = ''
-            if string.sub(last, 1, 6) == id then replies = string.sub(last, 7) end
-            return {'dup', redis.call('HGET', conv, 'v') or '0', redis.call('HGET', conv, 's') or '', replies}
+            local last = redis.call('GET', replies) or redis.call('HGET', conv, 'r') or ''
+            local earlier = ''
+            if string.sub(last, 1, 6) == id then earlier = string.sub(last, 7) end
+            return {'dup', redis.call('HGET', conv, 'v') or '0', state(), earlier}
           end
         end
         local v = tonumber(redis.call('HGET', conv, 'v') or '0')
         if v ~= tonumber(ARGV[2]) then
-          return {'conflict', tostring(v), redis.call('HGET', conv, 's') or ''}
+          return {'conflict', tostring(v), state()}
         end
         local hour = tonumber(ARGV[3])
         local kept = {}
@@ -41,19 +57,27 @@ internal static class RedisScripts
         end
         while #kept >= tonumber(ARGV[5]) do table.remove(kept, 1) end
         table.insert(kept, id .. ARGV[6])
-        redis.call('HSET', conv, 'v', v + 1, 's', ARGV[8], 'm', table.concat(kept))
-        if ARGV[9] ~= '' then
-          redis.call('HSET', conv, 'r', id .. ARGV[9])
-          redis.call('ZADD', KEYS[4], ARGV[7], ARGV[13])
-        else
-          redis.call('HDEL', conv, 'r')
+        local s = ARGV[8]
+        redis.call('HSET', conv, 'v', v + 1, 'm', table.concat(kept), 's', string.sub(s, 1, 63))
+        local n = 0
+        for i = 64, #s, 63 do
+          n = n + 1
+          redis.call('HSET', conv, 's' .. n, string.sub(s, i, i + 62))
         end
+        repeat n = n + 1 until redis.call('HDEL', conv, 's' .. n) == 0
+        redis.call('HDEL', conv, 'r')
         if ARGV[10] == '-' then redis.call('HDEL', conv, 'a') elseif ARGV[10] ~= '' then redis.call('HSET', conv, 'a', ARGV[10]) end
         if ARGV[11] == '0' then
-          redis.call('DEL', conv)
+          redis.call('DEL', conv, replies)
           redis.call('ZREM', KEYS[4], ARGV[13])
         else
           redis.call('EXPIRE', conv, ARGV[11])
+          if ARGV[9] ~= '' then
+            redis.call('SET', replies, id .. ARGV[9], 'EX', ARGV[11])
+            redis.call('ZADD', KEYS[4], ARGV[7], ARGV[13])
+          else
+            redis.call('DEL', replies)
+          end
         end
         if ARGV[12] == '' then redis.call('ZREM', KEYS[3], ARGV[13]) else redis.call('ZADD', KEYS[3], ARGV[12], ARGV[13]) end
         for i = 14, #ARGV do
@@ -62,10 +86,14 @@ internal static class RedisScripts
         return {'ok', tostring(v + 1)}
         """;
 
-    /// <summary>The replies of one message were sent: drop them, unless a newer turn's replies replaced them.</summary>
+    /// <summary>
+    /// The replies of one message were sent: drop them, unless a newer turn's replies replaced them. Field "r" is where
+    /// a conversation stored before the replies had their own key keeps them.
+    /// </summary>
     public static readonly LuaScript MarkSent = LuaScript.Prepare("""
-        local last = redis.call('HGET', @conv, 'r')
+        local last = redis.call('GET', @replies) or redis.call('HGET', @conv, 'r')
         if last and string.sub(last, 1, 6) == @messageHash then
+          redis.call('DEL', @replies)
           redis.call('HDEL', @conv, 'r')
           redis.call('ZREM', @pending, @member)
         elseif not last then
@@ -75,11 +103,11 @@ internal static class RedisScripts
         """);
 
     /// <summary>
-    /// Staff erase a person: the conversation and its schedules go, and the deletion joins the person's outbox stream
-    /// behind whatever of theirs is there, all in one slot (one hash tag).
+    /// Staff erase a person: the conversation, its pending replies and its schedules go, and the deletion joins the
+    /// person's outbox stream behind whatever of theirs is there, all in one slot (one hash tag).
     /// </summary>
     public static readonly LuaScript Erase = LuaScript.Prepare("""
-        redis.call('DEL', @conv)
+        redis.call('DEL', @conv, @replies)
         redis.call('ZREM', @due, @member)
         redis.call('ZREM', @pending, @member)
         redis.call('XADD', @outbox, '*', 'e', @entry)

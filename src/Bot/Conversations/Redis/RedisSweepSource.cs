@@ -63,14 +63,17 @@ public sealed class RedisSweepSource(IConnectionMultiplexer redis, RedisKeys key
             var members = await Db.SortedSetRangeByScoreAsync(keys.Pending(bucket), stop: before.ToUnixTimeSeconds(), take: max - unsent.Count);
             foreach (var member in members)
             {
-                var fields = await Db.HashGetAsync(keys.Conversation(member!), ["r", "a"]);
-                if (fields[0].IsNull || RedisConversationStore.ParseAddress(fields[1]) is not { } key)
+                // Both requests go out together. Field "r" holds the replies of a conversation stored before they had their own key.
+                var replies = Db.StringGetAsync(keys.Replies(member!));
+                var fields = await Db.HashGetAsync(keys.Conversation(member!), ["a", "r"]);
+                var last = await replies is { IsNull: false } value ? value : fields[1];
+                if (last.IsNull || RedisConversationStore.ParseAddress(fields[0]) is not { } key)
                 {
                     await Db.SortedSetRemoveAsync(keys.Pending(bucket), member);
                     continue;
                 }
 
-                var pending = (byte[])fields[0]!;
+                var pending = (byte[])last!;
                 unsent.Add(new PendingReplies(key, RedisConversationStore.TurnOf(pending.AsSpan(0, 6)), OutboxJson.DeserializeReplies(pending.AsSpan(6))));
                 // Claimed now: the next claim waits as long again, so a slow send is not repeated on every pass.
                 await Db.SortedSetAddAsync(keys.Pending(bucket), member, time.GetUtcNow().ToUnixTimeSeconds(), SortedSetWhen.Exists);

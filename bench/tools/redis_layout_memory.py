@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""Redis memory per conversation if each were one packed string (issue 14's "one packed string" idea), without
-writing the store: N string keys named like the store's ("chatsurvey:{bN}:c:<32 hex>", 31-day TTL), each with one
-member in its bucket's due schedule, against a redis-server at its defaults. Prints used_memory growth per key.
+"""Redis memory per conversation for a given layout, without writing the store: N keys named like the store's
+("chatsurvey:{bN}:c:<32 hex>", 31-day TTL), each with one member in its bucket's due schedule, against a
+redis-server at its defaults. Prints used_memory growth per conversation. Each argument is a layout:
+
+- "436": one packed string of 436 bytes (issue 14's "one packed string" idea);
+- "hash:202:19": the store's hash, a version, 6 marks (48 bytes), a 19-byte address and a 202-byte state in fields
+  of 63 bytes ("s", "s1", ...), as RedisScripts.Commit writes it.
 
     redis-server --port 6399 --save "" --appendonly no --daemonize yes
-    python3 bench/tools/redis_string_memory.py 6399 436 358 320
+    python3 bench/tools/redis_layout_memory.py 6399 436 hash:202:19 hash:202:26
     redis-cli -p 6399 shutdown nosave
 """
 import os
@@ -38,7 +42,18 @@ def used_memory(sock):
     return int(re.search(rb"used_memory:(\d+)", data).group(1))
 
 
-def per_key(sock, value_bytes, count=20000):
+def conversation(key, layout):
+    if not layout.startswith("hash:"):
+        return command("SET", key, os.urandom(int(layout)), "EX", "2678400")
+    state, address = (int(n) for n in layout.split(":")[1:])
+    state = os.urandom(state)
+    fields = ["v", "27", "m", os.urandom(48), "a", "x" * address]
+    for i in range(0, len(state), 63):
+        fields += ["s%d" % (i // 63) if i else "s", state[i:i + 63]]
+    return command("HSET", key, *fields) + command("EXPIRE", key, "2678400")
+
+
+def per_key(sock, layout, count=20000):
     sock.sendall(command("FLUSHALL"))
     reply(sock)
     time.sleep(0.2)
@@ -47,7 +62,7 @@ def per_key(sock, value_bytes, count=20000):
     for i in range(count):
         member = "%032x" % random.getrandbits(128)
         bucket = i % 32
-        pipeline.append(command("SET", "chatsurvey:{b%d}:c:%s" % (bucket, member), os.urandom(value_bytes), "EX", "2678400"))
+        pipeline.append(conversation("chatsurvey:{b%d}:c:%s" % (bucket, member), layout))
         pipeline.append(command("ZADD", "chatsurvey:{b%d}:due" % bucket, str(1_700_000_000 + i), member))
     pipeline.append(command("DBSIZE"))
     sock.sendall(b"".join(pipeline))
@@ -59,7 +74,7 @@ def per_key(sock, value_bytes, count=20000):
 
 
 if __name__ == "__main__":
-    port, sizes = int(sys.argv[1]), [int(s) for s in sys.argv[2:]]
+    port, layouts = int(sys.argv[1]), sys.argv[2:]
     with socket.create_connection(("127.0.0.1", port)) as s:
-        for size in sizes:
-            print(f"value {size} B: used_memory growth per conversation {per_key(s, size):.0f} B")
+        for layout in layouts:
+            print(f"{layout}: used_memory growth per conversation {per_key(s, layout):.0f} B")

@@ -1,0 +1,137 @@
+using ChatSurvey.Bot.Conversations;
+using ChatSurvey.Bot.Conversations.Redis;
+using ChatSurvey.Bot.Tests.Infrastructure;
+using ChatSurvey.Domain.Conversations;
+using StackExchange.Redis;
+
+namespace ChatSurvey.Bot.Tests.Conversations;
+
+/// <summary>
+/// How a conversation lies in Redis: every value of its hash within 64 bytes, so that Redis at its defaults keeps the
+/// hash as a compact listpack, the pending replies in a key of their own; and a conversation stored before that layout
+/// (one long state field, the replies in field "r") still reads and continues.
+/// </summary>
+public abstract partial class RedisStoreContract
+{
+    private RedisKeys Keys => new(_prefix, 8);
+
+    private IDatabase Db => _connections[0].GetDatabase();
+
+    [Fact]
+    public async Task Survey_AtItsLongestPointWithRepliesSent_HashIsAListpack()
+    {
+        var (store, _, _) = await CreateAsync();
+        await using var bot = await Pipeline(store, sender: new RecordingSender(Person.Channel));
+        string[] messages = ["/start", .. SurveyScript.Answers.SkipLast(1)];
+        for (var i = 0; i < messages.Length; i++)
+        {
+            await bot.Service.HandleAsync(new InboundMessage(Person, $"m{i}", i == 0 ? Input.Start() : Input.FromText(messages[i])), default);
+        }
+
+        await bot.IdleAsync();
+        var member = Pseudonymizer.For(Person);
+        // The summary waits for "enviar": a state of about 200 bytes, in four fields.
+        Assert.Contains("s3", await FieldNames(Person));
+        Assert.Equal("listpack", await Db.KeyEncodingAsync(Keys.Conversation(member)));
+        Assert.False(await Db.KeyExistsAsync(Keys.Replies(member)));
+    }
+
+    [Fact]
+    public async Task Commit_StateOver64Bytes_SameStateThroughLoadConflictAndDuplicate()
+    {
+        var (store, _, _) = await CreateAsync();
+        var state = Promoted(150);
+        await store.CommitAsync(Person, 0, Commit("m1", state), default);
+        Assert.Contains("s2", await FieldNames(Person));
+
+        var (other, _, _) = await CreateAsync();
+        Assert.Equal(new StoredConversation(state, 1), await other.LoadAsync(Person, default));
+        var conflict = await other.CommitAsync(Person, 0, Commit("m2", Promoted(10)), default);
+        Assert.Equal((CommitOutcome.Conflict, new StoredConversation(state, 1)), (conflict.Outcome, conflict.Current));
+        var duplicate = await other.CommitAsync(Person, 1, Commit("m1", Promoted(10)), default);
+        Assert.Equal((CommitOutcome.Duplicate, new StoredConversation(state, 1)), (duplicate.Outcome, duplicate.Current));
+    }
+
+    [Fact]
+    public async Task Commit_StateShrinks_NoChunkOfTheLongerOneLeft()
+    {
+        var (store, _, _) = await CreateAsync();
+        await store.CommitAsync(Person, 0, Commit("m1", Promoted(300)), default);
+        await store.CommitAsync(Person, 1, Commit("m2", Promoted(70)), default);
+
+        Assert.Equal(["s", "s1"], (await FieldNames(Person)).Where(n => n.StartsWith('s')).Order(StringComparer.Ordinal));
+        Assert.Equal(new StoredConversation(Promoted(70), 2), await (await CreateAsync()).Store.LoadAsync(Person, default));
+    }
+
+    [Fact]
+    public async Task OldLayout_OneLongStateAndRepliesInTheHash_ReadSentAgainAndContinued()
+    {
+        var (store, _, sweep) = await CreateAsync();
+        var state = Promoted(150);
+        await store.CommitAsync(Person, 0, Commit("m1", state, [Reply.Plain("Hola")], awaitingSend: true), default);
+        // Rewritten as the code before issue 14 stored it: the whole state in "s", the pending replies in field "r".
+        var member = Pseudonymizer.For(Person);
+        var chunks = (await FieldNames(Person)).Where(n => n.StartsWith('s') && n != "s").Select(n => (RedisValue)n).ToArray();
+        await Db.HashDeleteAsync(Keys.Conversation(member), chunks);
+        await Db.HashSetAsync(Keys.Conversation(member), [new("s", StateSerializer.Serialize(state)), new("r", await Db.StringGetDeleteAsync(Keys.Replies(member)))]);
+
+        var (fresh, _, _) = await CreateAsync();
+        Assert.Equal(new StoredConversation(state, 1), await fresh.LoadAsync(Person, default));
+        var duplicate = await fresh.CommitAsync(Person, 1, Commit("m1", state), default);
+        Assert.Equal("Hola", Assert.Single(duplicate.EarlierReplies!).Text);
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var unsent = Assert.Single(await sweep.ClaimUnsentAsync(Time.GetUtcNow(), 10, default));
+        Assert.Equal((Person, "Hola"), (unsent.Key, Assert.Single(unsent.Replies).Text));
+
+        await fresh.MarkSentAsync(Person, unsent.Turn, default);
+        Assert.DoesNotContain("r", await FieldNames(Person));
+        Assert.Empty(await sweep.ClaimUnsentAsync(Time.GetUtcNow().AddHours(1), 10, default));
+        var next = Promoted(90) with { Question = 1 };
+        Assert.Equal(CommitOutcome.Committed, (await fresh.CommitAsync(Person, 1, Commit("m2", next), default)).Outcome);
+        Assert.Equal(new StoredConversation(next, 2), await (await CreateAsync()).Store.LoadAsync(Person, default));
+    }
+
+    [Fact]
+    public async Task PendingReplies_KeptForTheResend_GoneAfterMarkSentEraseAndBorrar()
+    {
+        var (store, _, sweep) = await CreateAsync();
+        // Without a sender every turn's replies stay pending, as in a process that died before sending them.
+        await using var bot = await Pipeline(store);
+        var sent = Person;
+        var erased = new ConversationKey(Channel.Telegram, "222000111");
+        var forgotten = new ConversationKey(Channel.Telegram, "333000111");
+        ConversationKey[] people = [sent, erased, forgotten];
+        foreach (var person in people)
+        {
+            await bot.Service.HandleAsync(new InboundMessage(person, "m1", Input.Start()), default);
+            await bot.Service.HandleAsync(new InboundMessage(person, "m2", Input.FromText("si")), default);
+            var member = Pseudonymizer.For(person);
+            var lifetime = (await Db.KeyTimeToLiveAsync(Keys.Conversation(member)))!.Value;
+            Assert.InRange((await Db.KeyTimeToLiveAsync(Keys.Replies(member)))!.Value, lifetime - TimeSpan.FromMinutes(1), lifetime);
+        }
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var claimed = await sweep.ClaimUnsentAsync(Time.GetUtcNow(), 10, default);
+        Assert.Equal(people.ToHashSet(), claimed.Select(c => c.Key).ToHashSet());
+        Assert.All(claimed, c => Assert.Contains("Pregunta 1 de 12", c.Replies[^1].Text, StringComparison.Ordinal));
+
+        await store.MarkSentAsync(sent, claimed.Single(c => c.Key == sent).Turn, default);
+        await bot.Service.EraseAsync(Pseudonymizer.For(erased), default);
+        await bot.Service.HandleAsync(new InboundMessage(forgotten, "m3", Input.FromText("borrar")), default);
+        await bot.Service.HandleAsync(new InboundMessage(forgotten, "m4", Input.FromText("1")), default);
+
+        foreach (var person in people)
+        {
+            Assert.False(await Db.KeyExistsAsync(Keys.Replies(Pseudonymizer.For(person))));
+        }
+
+        Assert.False(await Db.KeyExistsAsync(Keys.Conversation(Pseudonymizer.For(forgotten))));
+        Assert.Empty(await sweep.ClaimUnsentAsync(Time.GetUtcNow().AddHours(1), 10, default));
+    }
+
+    private static ConversationState Promoted(int length) =>
+        ConversationState.Initial with { Stage = Stage.Asking, LastSeen = 100, StartedAt = 1, Promoter = new string('p', length) };
+
+    private async Task<List<string>> FieldNames(ConversationKey key) =>
+        [.. (await Db.HashKeysAsync(Keys.Conversation(Pseudonymizer.For(key)))).Select(n => (string)n!)];
+}
