@@ -4,7 +4,7 @@
 redis-server at its defaults. Prints used_memory growth per conversation. Each argument is a layout:
 
 - "436": one packed string of 436 bytes (issue 14's "one packed string" idea);
-- "hash:202:19": the store's hash, a version, 6 marks (48 bytes), a 19-byte address and a 202-byte state in fields
+- "hash:202:19": the store's hash, a version, 6 marks (24 bytes), a 19-byte address and a 202-byte state in fields
   of 63 bytes ("s", "s1", ...), as RedisScripts.Commit writes it.
 
     redis-server --port 6399 --save "" --appendonly no --daemonize yes
@@ -47,7 +47,7 @@ def conversation(key, layout):
         return command("SET", key, os.urandom(int(layout)), "EX", "2678400")
     state, address = (int(n) for n in layout.split(":")[1:])
     state = os.urandom(state)
-    fields = ["v", "27", "m", os.urandom(48), "a", "x" * address]
+    fields = ["v", "27", "k", os.urandom(24), "a", "x" * address]
     for i in range(0, len(state), 63):
         fields += ["s%d" % (i // 63) if i else "s", state[i:i + 63]]
     return command("HSET", key, *fields) + command("EXPIRE", key, "2678400")

@@ -52,6 +52,25 @@ public abstract partial class RedisStoreContract
         Assert.Equal((CommitOutcome.Duplicate, new StoredConversation(state, 1)), (duplicate.Outcome, duplicate.Current));
     }
 
+    /// <summary>The newest six messages are recognized when delivered again (Redis:MaxMarks), in 4 bytes each.</summary>
+    [Fact]
+    public async Task Marks_EightMessages_TheNewestSixRecognizedInTwentyFourBytes()
+    {
+        var (store, _, _) = await CreateAsync();
+        for (var i = 1; i <= 8; i++)
+        {
+            await store.CommitAsync(Person, i - 1, Commit($"m{i}", Promoted(i)), default);
+        }
+
+        for (var i = 3; i <= 8; i++)
+        {
+            Assert.Equal(CommitOutcome.Duplicate, (await store.CommitAsync(Person, 8, Commit($"m{i}", Promoted(0)), default)).Outcome);
+        }
+
+        Assert.Equal(24, (await Db.HashGetAsync(Keys.Conversation(Pseudonymizer.For(Person)), "k")).Length());
+        Assert.Equal(CommitOutcome.Committed, (await store.CommitAsync(Person, 8, Commit("m2", Promoted(0)), default)).Outcome);
+    }
+
     [Fact]
     public async Task Commit_StateShrinks_NoChunkOfTheLongerOneLeft()
     {
@@ -64,7 +83,7 @@ public abstract partial class RedisStoreContract
     }
 
     [Fact]
-    public async Task OldLayout_OneLongStateAndRepliesInTheHash_ReadSentAgainAndContinued()
+    public async Task OldLayout_OneLongStateRepliesInTheHashAndLongMarks_ReadSentAgainAndContinued()
     {
         var (store, _, sweep) = await CreateAsync();
         var state = Promoted(150);
@@ -74,6 +93,9 @@ public abstract partial class RedisStoreContract
         var chunks = (await FieldNames(Person)).Where(n => n.StartsWith('s') && n != "s").Select(n => (RedisValue)n).ToArray();
         await Db.HashDeleteAsync(Keys.Conversation(member), chunks);
         await Db.HashSetAsync(Keys.Conversation(member), [new("s", StateSerializer.Serialize(state)), new("r", await Db.StringGetDeleteAsync(Keys.Replies(member)))]);
+        // ...and the marks as 8-byte entries in field "m": the message id's 6-byte hash and a 2-byte hour.
+        await Db.HashDeleteAsync(Keys.Conversation(member), "k");
+        await Db.HashSetAsync(Keys.Conversation(member), "m", (byte[])[.. Convert.FromHexString(store.TurnOf("m1")), 0x4e, 0x20]);
 
         var (fresh, _, _) = await CreateAsync();
         Assert.Equal(new StoredConversation(state, 1), await fresh.LoadAsync(Person, default));
@@ -89,6 +111,9 @@ public abstract partial class RedisStoreContract
         var next = Promoted(90) with { Question = 1 };
         Assert.Equal(CommitOutcome.Committed, (await fresh.CommitAsync(Person, 1, Commit("m2", next), default)).Outcome);
         Assert.Equal(new StoredConversation(next, 2), await (await CreateAsync()).Store.LoadAsync(Person, default));
+        // The old mark was taken over: "m1" delivered again is still recognized, and "m" is gone.
+        Assert.Equal(CommitOutcome.Duplicate, (await fresh.CommitAsync(Person, 2, Commit("m1", next), default)).Outcome);
+        Assert.Equal(["k"], (await FieldNames(Person)).Where(n => n is "k" or "m"));
     }
 
     [Fact]

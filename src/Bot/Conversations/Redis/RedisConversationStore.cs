@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -45,17 +44,12 @@ public sealed class RedisConversationStore(
     {
         var member = pseudonyms.For(key);
         var bucket = keys.BucketOf(member);
-        var now = time.GetUtcNow().ToUnixTimeSeconds();
-        var hour = now / 3600;
-        var arguments = new List<RedisValue>(13 + commit.Outbox.Count)
+        var arguments = new List<RedisValue>(10 + commit.Outbox.Count)
         {
             MessageHash(commit.MessageId),
             expectedVersion,
-            hour % 65536,
-            (long)Math.Ceiling(options.ProcessedMarkLifetime.TotalHours),
             options.MaxMarks,
-            HourBytes(hour),
-            now,
+            time.GetUtcNow().ToUnixTimeSeconds(),
             StateSerializer.Serialize(commit.State),
             commit.AwaitingSend ? OutboxJson.Serialize(commit.Replies) : RedisValue.EmptyString,
             commit.State.InProgress ? Address(key) : "-",
@@ -176,13 +170,6 @@ public sealed class RedisConversationStore(
         }
 
         return state.ToArray();
-    }
-
-    private static byte[] HourBytes(long hour)
-    {
-        var bytes = new byte[2];
-        BinaryPrimitives.WriteUInt16BigEndian(bytes, (ushort)(hour % 65536));
-        return bytes;
     }
 
     // An in-progress conversation outlives its idle limit by a day, so the sweeper can still record it as abandoned.

@@ -21,13 +21,16 @@ public sealed class RedisOptions
     /// <summary>How long a finished conversation is remembered (to answer "ya respondiste" and allow one response per person).</summary>
     public TimeSpan FinishedRetention { get; set; } = TimeSpan.FromDays(400);
 
-    /// <summary>How long a processed-message mark prevents a redelivery from being applied again.</summary>
+    /// <summary>
+    /// How long a conversation that holds nothing else (closed, or just begun) is kept for its processed-message marks,
+    /// so that a redelivered message is not applied again. Marks live as long as their conversation.
+    /// </summary>
     public TimeSpan ProcessedMarkLifetime { get; set; } = TimeSpan.FromHours(48);
 
     /// <summary>
     /// At most this many marks are kept per conversation (the newest). Platforms redeliver only recent, unacknowledged
     /// messages: Telegram retries an update that failed, Twilio a webhook that timed out, the web chat its last
-    /// message; 6 covers those. Each mark is 8 bytes, so 6 keep the marks field within Redis's 64-byte listpack value
+    /// message; 6 covers those. Each mark is 4 bytes, so the marks field stays far within Redis's 64-byte listpack value
     /// limit (a larger field turns the conversation's hash into a hashtable, which costs hundreds of bytes more).
     /// </summary>
     public int MaxMarks { get; set; } = 6;

@@ -10,19 +10,20 @@ internal static class RedisScripts
 {
     /// <summary>
     /// Commit one turn. KEYS: conversation, outbox stream, due schedule, pending set, pending replies (one hash tag).
-    /// ARGV: message id hash (6 bytes), expected version, current hour, mark lifetime in hours, max marks, current hour
-    /// as 2 bytes, now in seconds, state, pending replies ('' when none), address ('' keep, '-' drop), TTL seconds (0:
-    /// delete the conversation, the person asked to be forgotten), due score ('' to unschedule), pseudonym, then one
-    /// outbox entry per remaining argument.
-    /// Marks are 8-byte entries: the id hash and the hour it was processed (mod 65536, read with the struct library
-    /// Redis ships with Lua). Returns {'ok', v} | {'conflict', v, state} | {'dup', v, state, replies}.
+    /// ARGV: message id hash (6 bytes), expected version, max marks, now in seconds, state, pending replies ('' when
+    /// none), address ('' keep, '-' drop), TTL seconds (0: delete the conversation, the person asked to be forgotten),
+    /// due score ('' to unschedule), pseudonym, then one outbox entry per remaining argument.
+    /// Returns {'ok', v} | {'conflict', v, state} | {'dup', v, state, replies}.
     /// Every value of the hash stays within 64 bytes (Redis's default hash-max-listpack-value), so Redis keeps it as a
     /// compact listpack: the state is split into fields "s", "s1", "s2"... of 63 bytes (a listpack string of up to 63
     /// bytes has a 1-byte header, 64 needs 2: the bytes saved leave room for a longer address before the hash needs a
-    /// larger allocation), the marks are few (MaxMarks), and the pending replies live in their own key.
+    /// larger allocation), the marks are few, and the pending replies live in their own key.
+    /// The marks ("k") are the first 4 bytes of the newest message ids' hashes: platforms redeliver only recent
+    /// messages, and a new message mistaken for one of six kept marks has a chance of 6 in 2^32.
     /// A conversation stored before the split has one long "s" and no "s1", so it reads the same (its hash stays a
     /// hashtable until it ends: Redis never converts one back); one stored before the replies moved may hold them in
-    /// field "r", read as a fallback and dropped by its next turn.
+    /// field "r", read as a fallback and dropped by its next turn; one stored before the 4-byte marks keeps them in "m"
+    /// (8-byte entries: a 6-byte id hash and a 2-byte hour), taken over by its next turn.
     /// </summary>
     public const string Commit = """
         local conv, replies = KEYS[1], KEYS[5]
@@ -36,9 +37,16 @@ internal static class RedisScripts
           end
           return table.concat(parts)
         end
-        local marks = redis.call('HGET', conv, 'm') or ''
-        for i = 1, #marks, 8 do
-          if string.sub(marks, i, i + 5) == id then
+        local marks = redis.call('HGET', conv, 'k') or ''
+        local old = redis.call('HGET', conv, 'm')
+        if old then
+          local taken = {}
+          for i = 1, #old, 8 do taken[#taken + 1] = string.sub(old, i, i + 3) end
+          marks = table.concat(taken) .. marks
+        end
+        local mark = string.sub(id, 1, 4)
+        for i = 1, #marks, 4 do
+          if string.sub(marks, i, i + 3) == mark then
             local last = redis.call('GET', replies) or redis.call('HGET', conv, 'r') or ''
             local earlier = ''
             if string.sub(last, 1, 6) == id then earlier = string.sub(last, 7) end
@@ -49,16 +57,10 @@ internal static class RedisScripts
         if v ~= tonumber(ARGV[2]) then
           return {'conflict', tostring(v), state()}
         end
-        local hour = tonumber(ARGV[3])
-        local kept = {}
-        for i = 1, #marks, 8 do
-          local entry = string.sub(marks, i, i + 7)
-          if (hour - struct.unpack('>I2', entry, 7)) % 65536 < tonumber(ARGV[4]) then table.insert(kept, entry) end
-        end
-        while #kept >= tonumber(ARGV[5]) do table.remove(kept, 1) end
-        table.insert(kept, id .. ARGV[6])
-        local s = ARGV[8]
-        redis.call('HSET', conv, 'v', v + 1, 'm', table.concat(kept), 's', string.sub(s, 1, 63))
+        marks = string.sub(marks .. mark, -4 * tonumber(ARGV[3]))
+        if old then redis.call('HDEL', conv, 'm') end
+        local s = ARGV[5]
+        redis.call('HSET', conv, 'v', v + 1, 'k', marks, 's', string.sub(s, 1, 63))
         local n = 0
         for i = 64, #s, 63 do
           n = n + 1
@@ -66,21 +68,21 @@ internal static class RedisScripts
         end
         repeat n = n + 1 until redis.call('HDEL', conv, 's' .. n) == 0
         redis.call('HDEL', conv, 'r')
-        if ARGV[10] == '-' then redis.call('HDEL', conv, 'a') elseif ARGV[10] ~= '' then redis.call('HSET', conv, 'a', ARGV[10]) end
-        if ARGV[11] == '0' then
+        if ARGV[7] == '-' then redis.call('HDEL', conv, 'a') elseif ARGV[7] ~= '' then redis.call('HSET', conv, 'a', ARGV[7]) end
+        if ARGV[8] == '0' then
           redis.call('DEL', conv, replies)
-          redis.call('ZREM', KEYS[4], ARGV[13])
+          redis.call('ZREM', KEYS[4], ARGV[10])
         else
-          redis.call('EXPIRE', conv, ARGV[11])
-          if ARGV[9] ~= '' then
-            redis.call('SET', replies, id .. ARGV[9], 'EX', ARGV[11])
-            redis.call('ZADD', KEYS[4], ARGV[7], ARGV[13])
+          redis.call('EXPIRE', conv, ARGV[8])
+          if ARGV[6] ~= '' then
+            redis.call('SET', replies, id .. ARGV[6], 'EX', ARGV[8])
+            redis.call('ZADD', KEYS[4], ARGV[4], ARGV[10])
           else
             redis.call('DEL', replies)
           end
         end
-        if ARGV[12] == '' then redis.call('ZREM', KEYS[3], ARGV[13]) else redis.call('ZADD', KEYS[3], ARGV[12], ARGV[13]) end
-        for i = 14, #ARGV do
+        if ARGV[9] == '' then redis.call('ZREM', KEYS[3], ARGV[10]) else redis.call('ZADD', KEYS[3], ARGV[9], ARGV[10]) end
+        for i = 11, #ARGV do
           redis.call('XADD', KEYS[2], '*', 'e', ARGV[i])
         end
         return {'ok', tostring(v + 1)}
