@@ -44,8 +44,8 @@ public sealed class RedisConversationStore(
     {
         var member = pseudonyms.For(key);
         var bucket = keys.BucketOf(member);
-        var arguments = new List<RedisValue>(10 + commit.Outbox.Count)
-        {
+        RedisValue[] arguments =
+        [
             MessageHash(commit.MessageId),
             expectedVersion,
             options.MaxMarks,
@@ -56,10 +56,10 @@ public sealed class RedisConversationStore(
             commit.Forget ? 0 : (long)Lifetime(commit.State).TotalSeconds,
             schedule.NextDue(commit.State) is { } due ? due : RedisValue.EmptyString,
             member,
-        };
-        arguments.AddRange(commit.Outbox.Select(e => (RedisValue)OutboxJson.Serialize(e)));
+            .. commit.Outbox.Select(e => (RedisValue)OutboxJson.Serialize(e)),
+        ];
         RedisKey[] scriptKeys = [keys.Conversation(member), keys.Outbox(bucket), keys.Due(bucket), keys.Pending(bucket), keys.Replies(member)];
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Commit, scriptKeys, [.. arguments]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Commit, scriptKeys, arguments))!;
 
         var outcome = (string)result[0]!;
         var version = (long)result[1];

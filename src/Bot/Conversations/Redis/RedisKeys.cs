@@ -10,29 +10,35 @@ namespace ChatSurvey.Bot.Conversations.Redis;
 /// </summary>
 public sealed class RedisKeys(string prefix, int buckets)
 {
+    // Built once: a turn names five keys, and formatting them was a measurable share of its allocations.
+    private readonly string[] _tags = PerBucket(prefix, buckets, "");
+    private readonly string[] _outboxes = PerBucket(prefix, buckets, ":outbox");
+    private readonly string[] _due = PerBucket(prefix, buckets, ":due");
+    private readonly string[] _pending = PerBucket(prefix, buckets, ":pending");
+
     public int Buckets => buckets;
 
     /// <summary>Pseudonyms are hex HMACs, uniformly spread: their first 32 bits pick the bucket.</summary>
     public int BucketOf(string pseudonym) => (int)(uint.Parse(pseudonym.AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture) % (uint)buckets);
 
-    public RedisKey Conversation(string pseudonym) => $"{Tag(BucketOf(pseudonym))}:c:{pseudonym}";
+    public RedisKey Conversation(string pseudonym) => string.Concat(_tags[BucketOf(pseudonym)], ":c:", pseudonym);
 
     /// <summary>
     /// A conversation's replies committed but not yet confirmed sent, apart from its hash: a value of hundreds of bytes
     /// would turn the hash into a hashtable for good, where its small fields otherwise fit a compact listpack.
     /// </summary>
-    public RedisKey Replies(string pseudonym) => $"{Tag(BucketOf(pseudonym))}:r:{pseudonym}";
+    public RedisKey Replies(string pseudonym) => string.Concat(_tags[BucketOf(pseudonym)], ":r:", pseudonym);
 
-    public RedisKey Outbox(int bucket) => $"{Tag(bucket)}:outbox";
+    public RedisKey Outbox(int bucket) => _outboxes[bucket];
 
     /// <summary>Conversations by the time their next reminder or abandonment check is due.</summary>
-    public RedisKey Due(int bucket) => $"{Tag(bucket)}:due";
+    public RedisKey Due(int bucket) => _due[bucket];
 
     /// <summary>Conversations whose last replies are committed but not yet confirmed sent.</summary>
-    public RedisKey Pending(int bucket) => $"{Tag(bucket)}:pending";
+    public RedisKey Pending(int bucket) => _pending[bucket];
 
     /// <summary>Which instance serves a bucket's schedules right now.</summary>
-    public RedisKey Lease(int bucket) => $"{Tag(bucket)}:lease";
+    public RedisKey Lease(int bucket) => $"{_tags[bucket]}:lease";
 
-    private string Tag(int bucket) => $"{prefix}{{b{bucket}}}";
+    private static string[] PerBucket(string prefix, int buckets, string name) => [.. Enumerable.Range(0, buckets).Select(b => $"{prefix}{{b{b}}}{name}")];
 }
