@@ -58,17 +58,24 @@ internal static class RedisScripts
           return {'conflict', tostring(v), state()}
         end
         marks = string.sub(marks .. mark, -4 * tonumber(ARGV[3]))
-        if old then redis.call('HDEL', conv, 'm') end
+        -- An old conversation's first turn in this layout: its marks were taken over above, its replies are in KEYS[5].
+        if old then redis.call('HDEL', conv, 'm', 'r') end
         local s = ARGV[5]
-        redis.call('HSET', conv, 'v', v + 1, 'k', marks, 's', string.sub(s, 1, 63))
+        local fields = {'v', v + 1, 'k', marks}
         local n = 0
-        for i = 64, #s, 63 do
+        for i = 1, math.max(#s, 1), 63 do
+          fields[#fields + 1] = n == 0 and 's' or 's' .. n
+          fields[#fields + 1] = string.sub(s, i, i + 62)
           n = n + 1
-          redis.call('HSET', conv, 's' .. n, string.sub(s, i, i + 62))
         end
-        repeat n = n + 1 until redis.call('HDEL', conv, 's' .. n) == 0
-        redis.call('HDEL', conv, 'r')
-        if ARGV[7] == '-' then redis.call('HDEL', conv, 'a') elseif ARGV[7] ~= '' then redis.call('HSET', conv, 'a', ARGV[7]) end
+        if ARGV[7] == '-' then
+          redis.call('HDEL', conv, 'a')
+        elseif ARGV[7] ~= '' then
+          fields[#fields + 1] = 'a'
+          fields[#fields + 1] = ARGV[7]
+        end
+        redis.call('HSET', conv, unpack(fields))
+        while redis.call('HDEL', conv, 's' .. n) == 1 do n = n + 1 end
         if ARGV[8] == '0' then
           redis.call('DEL', conv, replies)
           redis.call('ZREM', KEYS[4], ARGV[10])
