@@ -37,8 +37,8 @@ internal static class RedisScripts
           end
           return table.concat(parts)
         end
-        local marks = redis.call('HGET', conv, 'k') or ''
-        local old = redis.call('HGET', conv, 'm')
+        local got = redis.call('HMGET', conv, 'k', 'm', 'v')
+        local marks, old, v = got[1] or '', got[2], tonumber(got[3] or '0')
         if old then
           local taken = {}
           for i = 1, #old, 8 do taken[#taken + 1] = string.sub(old, i, i + 3) end
@@ -50,10 +50,9 @@ internal static class RedisScripts
             local last = redis.call('GET', replies) or redis.call('HGET', conv, 'r') or ''
             local earlier = ''
             if string.sub(last, 1, 6) == id then earlier = string.sub(last, 7) end
-            return {'dup', redis.call('HGET', conv, 'v') or '0', state(), earlier}
+            return {'dup', tostring(v), state(), earlier}
           end
         end
-        local v = tonumber(redis.call('HGET', conv, 'v') or '0')
         if v ~= tonumber(ARGV[2]) then
           return {'conflict', tostring(v), state()}
         end
@@ -100,10 +99,14 @@ internal static class RedisScripts
     /// a conversation stored before the replies had their own key keeps them.
     /// </summary>
     public static readonly LuaScript MarkSent = LuaScript.Prepare("""
-        local last = redis.call('GET', @replies) or redis.call('HGET', @conv, 'r')
+        local last = redis.call('GET', @replies)
+        local inField = false
+        if not last then
+          last = redis.call('HGET', @conv, 'r')
+          inField = last ~= false
+        end
         if last and string.sub(last, 1, 6) == @messageHash then
-          redis.call('DEL', @replies)
-          redis.call('HDEL', @conv, 'r')
+          if inField then redis.call('HDEL', @conv, 'r') else redis.call('DEL', @replies) end
           redis.call('ZREM', @pending, @member)
         elseif not last then
           redis.call('ZREM', @pending, @member)
