@@ -65,6 +65,12 @@ internal sealed class TallyUpdate
         if (unknown.Count > 0)
         {
             await ReadRowsAsync(sql, settings, people, unknown);
+            foreach (var respondent in unknown)
+            {
+                // The status they stored stands for the silence then.
+                var person = people[respondent];
+                person.Figures = PersonFigures.Of(person.After.Values, settings, _ => person.StoredStatus == PersonStatus.Stopped);
+            }
         }
 
         return update;
@@ -149,8 +155,7 @@ internal sealed class TallyUpdate
         var removedValues = await ValuesAsync(sql, removed);
         foreach (var (respondent, person) in _people)
         {
-            // Worked out again from the rows unless known: the status they stored stands for the silence then.
-            var before = person.Figures ?? PersonFigures.Of(person.Before, _settings, _ => person.StoredStatus == PersonStatus.Stopped);
+            var before = person.Figures;
             var after = PersonFigures.Of(person.After.Values, _settings, _settings.IsSilent);
             before?.AddTo(tally, -1);
             after?.AddTo(tally, 1);
@@ -223,12 +228,10 @@ internal sealed class TallyUpdate
         public string? StoredStatus { get; set; }
 
         /// <summary>Whether the events and responses came from <see cref="PersonRows"/> (nothing to read).</summary>
-        public bool Known => Figures is not null;
+        public bool Known { get; private set; }
 
-        /// <summary>The figures the rows make, when they came from <see cref="PersonRows"/>.</summary>
-        public PersonFigures? Figures { get; private set; }
-
-        public List<StoredEvent> Before { get; } = [];
+        /// <summary>The figures the person's rows make before this transaction; null for one who never started.</summary>
+        public PersonFigures? Figures { get; set; }
 
         public Dictionary<string, StoredEvent> After { get; } = new(StringComparer.Ordinal);
 
@@ -240,6 +243,7 @@ internal sealed class TallyUpdate
 
         public void Load(PersonRows.Snapshot rows)
         {
+            Known = true;
             Figures = rows.Figures;
             foreach (var e in rows.Events)
             {
@@ -252,11 +256,7 @@ internal sealed class TallyUpdate
             }
         }
 
-        public void Read(StoredEvent e)
-        {
-            Before.Add(e);
-            After[e.Id] = e;
-        }
+        public void Read(StoredEvent e) => After[e.Id] = e;
 
         public void Read(StoredResponse r)
         {
