@@ -1,7 +1,7 @@
 namespace ChatSurvey.Load;
 
 /// <summary>CPU time so far of every process of a run, and of the machine, to be subtracted from a later snapshot.</summary>
-internal sealed record CpuSnapshot(TimeSpan Target, TimeSpan OtherTarget, TimeSpan Redis, TimeSpan OtherRedis, TimeSpan Postgres, TimeSpan Harness, TimeSpan MachineProcesses, TimeSpan MachineInterrupts)
+internal sealed record CpuSnapshot(TimeSpan Target, TimeSpan TargetJit, TimeSpan OtherTarget, TimeSpan Redis, TimeSpan OtherRedis, TimeSpan Postgres, TimeSpan Harness, TimeSpan MachineProcesses, TimeSpan MachineInterrupts)
 {
     public static async Task<CpuSnapshot> TakeAsync(WebhookEnvironment environment, Target target)
     {
@@ -9,6 +9,7 @@ internal sealed record CpuSnapshot(TimeSpan Target, TimeSpan OtherTarget, TimeSp
         var (processes, interrupts) = ProcStats.Machine();
         return new CpuSnapshot(
             ProcStats.Cpu(target.Process.Pid),
+            ProcStats.JitCpu(target.Process.Pid),
             ProcStats.Cpu(other.Process.Pid),
             ProcStats.Cpu(await target.RedisPidAsync()),
             ProcStats.Cpu(await other.RedisPidAsync()),

@@ -36,6 +36,34 @@ internal static class ProcStats
         return total;
     }
 
+    /// <summary>
+    /// CPU time of the runtime's tiered-compilation thread (".NET Tiered Com…"): the JIT re-compiling hot methods. It
+    /// is a start-up cost, not a per-turn one, so a warm-up lasts until it is quiet.
+    /// </summary>
+    public static TimeSpan JitCpu(int pid)
+    {
+        var total = TimeSpan.Zero;
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var comm = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                if (comm.StartsWith(".NET Tiered", StringComparison.Ordinal))
+                {
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    total += Ticks(long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The process or one of its threads ended while being read: what was read so far.
+        }
+
+        return total;
+    }
+
     /// <summary>Resident set size in bytes (VmRSS), or zero once the process has gone.</summary>
     public static long Rss(int pid)
     {

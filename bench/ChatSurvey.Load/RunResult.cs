@@ -61,6 +61,9 @@ internal sealed record RunResult
 
     public required double TargetCpuMsPerTurn { get; init; }
 
+    /// <summary>Of the target's CPU, what its JIT thread spent re-compiling hot methods (should be near zero once warm).</summary>
+    public required double TargetJitCpuMsPerTurn { get; init; }
+
     public required double RedisCpuMsPerTurn { get; init; }
 
     public required double PostgresCpuMsPerTurn { get; init; }

@@ -129,6 +129,7 @@ internal static class ScenarioRun
             RedisCommandsPerTurn = (commandsAfter - commandsBefore) / (double)turns,
             PostgresRowsPerTurn = (rowsAfter - rowsBefore) / (double)turns,
             TargetCpuMsPerTurn = PerTurn(cpuAfter.Target - cpuBefore.Target),
+            TargetJitCpuMsPerTurn = PerTurn(cpuAfter.TargetJit - cpuBefore.TargetJit),
             RedisCpuMsPerTurn = PerTurn(cpuAfter.Redis - cpuBefore.Redis),
             PostgresCpuMsPerTurn = PerTurn(cpuAfter.Postgres - cpuBefore.Postgres),
             HarnessCpuMsPerTurn = PerTurn(cpuAfter.Harness - cpuBefore.Harness),

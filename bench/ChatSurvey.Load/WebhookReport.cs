@@ -25,7 +25,7 @@ internal static class WebhookReport
         }
 
         text.AppendLine("Bot against the floor (same respondents, same machine, run one after the other):").AppendLine();
-        text.AppendLine("| respondents | pause ms | channels | throughput bot/floor | CPU per turn bot/floor | p99 bot / floor ms | bot turn mean ms (/metrics) | bot turn p99 bucket ms | bot KB allocated/turn | bot GC pauses ms (gen0/1/2) | Redis commands/turn bot / floor | PG rows/turn |");
+        text.AppendLine("| respondents | pause ms | channels | throughput bot/floor | CPU per turn bot/floor | JIT ms/turn bot / floor | p99 bot / floor ms | bot turn mean ms (/metrics) | bot turn p99 bucket ms | bot KB allocated/turn | bot GC pauses ms (gen0/1/2) | Redis commands/turn bot / floor | PG rows/turn |");
         text.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var bot in runs.Where(r => r.Target == "bot"))
         {
@@ -35,7 +35,7 @@ internal static class WebhookReport
             }
 
             text.AppendLine(Invariant(
-                $"| {bot.Respondents:N0} | {bot.Pause} | {bot.Channels} | {bot.TurnsPerSecond / floor.TurnsPerSecond:P0} | {bot.TargetCpuMsPerTurn / floor.TargetCpuMsPerTurn:F1}× ({bot.TargetCpuMsPerTurn:F3} / {floor.TargetCpuMsPerTurn:F3}) | {bot.P99Ms:F2} / {floor.P99Ms:F2} | {bot.BotTurnMeanMs:F3} | {bot.BotTurnP99UpperMs} | {bot.BotAllocatedKbPerTurn:F1} | {bot.BotGcPauseMs:F0} ({bot.BotGcCollections}) | {bot.RedisCommandsPerTurn:F2} / {floor.RedisCommandsPerTurn:F2} | {bot.PostgresRowsPerTurn:F2} |"));
+                $"| {bot.Respondents:N0} | {bot.Pause} | {bot.Channels} | {bot.TurnsPerSecond / floor.TurnsPerSecond:P0} | {bot.TargetCpuMsPerTurn / floor.TargetCpuMsPerTurn:F1}× ({bot.TargetCpuMsPerTurn:F3} / {floor.TargetCpuMsPerTurn:F3}) | {bot.TargetJitCpuMsPerTurn:F3} / {floor.TargetJitCpuMsPerTurn:F3} | {bot.P99Ms:F2} / {floor.P99Ms:F2} | {bot.BotTurnMeanMs:F3} | {bot.BotTurnP99UpperMs} | {bot.BotAllocatedKbPerTurn:F1} | {bot.BotGcPauseMs:F0} ({bot.BotGcCollections}) | {bot.RedisCommandsPerTurn:F2} / {floor.RedisCommandsPerTurn:F2} | {bot.PostgresRowsPerTurn:F2} |"));
         }
 
         return text.ToString();
