@@ -85,7 +85,7 @@ public sealed class ConversationService(
         switch (outcome.Status)
         {
             case SendStatus.Sent:
-                await store.MarkSentAsync(delivery.Person, delivery.Turn, cancellationToken);
+                store.MarkSentSoon(delivery.Person, delivery.Turn);
                 break;
             case SendStatus.Unreachable:
                 // Nothing more can be pushed: the replies are done with, and no reminder goes out until they write.

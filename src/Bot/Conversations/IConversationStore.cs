@@ -21,6 +21,13 @@ public interface IConversationStore
     Task MarkSentAsync(ConversationKey key, string turn, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="MarkSentAsync"/> for the send path, where nothing waits on it: the store may hold the mark a moment to
+    /// write it with others, or drop it once a newer turn of the person has replaced those replies. A mark lost in a
+    /// crash only leaves the replies pending, to be sent again.
+    /// </summary>
+    void MarkSentSoon(ConversationKey key, string turn);
+
+    /// <summary>
     /// Staff erase a person by pseudonym: their conversation, marks, pending replies and schedules go, and
     /// <paramref name="deletion"/> enters their outbox in the same step, after anything of theirs already there.
     /// </summary>

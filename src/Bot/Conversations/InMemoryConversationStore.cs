@@ -92,6 +92,8 @@ public sealed class InMemoryConversationStore(ConversationSchedule schedule, Tim
         return Task.CompletedTask;
     }
 
+    public void MarkSentSoon(ConversationKey key, string turn) => MarkSentAsync(key, turn, CancellationToken.None);
+
     public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
     public Task EraseAsync(string pseudonym, OutboxEntry deletion, CancellationToken cancellationToken)

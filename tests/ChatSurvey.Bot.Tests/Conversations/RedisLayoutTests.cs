@@ -30,10 +30,11 @@ public abstract partial class RedisStoreContract
 
         await bot.IdleAsync();
         var member = Pseudonymizer.For(Person);
+        // The last replies' sent mark is held a moment before it is written.
+        await Eventually.Get(() => Db.KeyExistsAsync(Keys.Replies(member)), exists => !exists, "the last sent mark");
         // The summary waits for "enviar": a state of about 200 bytes, in four fields.
         Assert.Contains("s3", await FieldNames(Person));
         Assert.Equal("listpack", await Db.KeyEncodingAsync(Keys.Conversation(member)));
-        Assert.False(await Db.KeyExistsAsync(Keys.Replies(member)));
     }
 
     [Fact]
@@ -152,6 +153,73 @@ public abstract partial class RedisStoreContract
 
         Assert.False(await Db.KeyExistsAsync(Keys.Conversation(Pseudonymizer.For(forgotten))));
         Assert.Empty(await sweep.ClaimUnsentAsync(Time.GetUtcNow().AddHours(1), 10, default));
+    }
+
+    [Fact]
+    public async Task MarkSentSoon_ManyPeople_OneScriptCallPerBucketAndMarksOfReplacedRepliesDropped()
+    {
+        var (store, _, sweep) = await CreateAsync();
+        var people = Enumerable.Range(0, 40).Select(i => new ConversationKey(Channel.Telegram, $"{700_000 + i}")).ToList();
+        Assert.Equal(8, people.Select(p => Keys.BucketOf(Pseudonymizer.For(p))).Distinct().Count());
+        var asking = ConversationState.Initial with { Stage = Stage.Asking, LastSeen = 1, StartedAt = 1 };
+        foreach (var person in people)
+        {
+            await store.CommitAsync(person, 0, Commit("m1", asking, [Reply.Plain("Pregunta 1")], awaitingSend: true), default);
+        }
+
+        var scriptsBefore = await ScriptCallsAsync();
+        foreach (var person in people)
+        {
+            store.MarkSentSoon(person, store.TurnOf("m1"));
+        }
+
+        // Four people answer before their marks are written: their next replies are pending now.
+        var answered = people.Take(4).ToList();
+        foreach (var person in answered)
+        {
+            await store.CommitAsync(person, 1, Commit("m2", asking, [Reply.Plain("Pregunta 2")], awaitingSend: true), default);
+        }
+
+        foreach (var person in people.Skip(4))
+        {
+            await Eventually.Get(() => Db.KeyExistsAsync(Keys.Replies(Pseudonymizer.For(person))), exists => !exists, "the sent marks");
+        }
+
+        // 36 marks: at most one call per bucket, plus the four commits (each mark alone would be 36 calls).
+        Assert.InRange(await ScriptCallsAsync() - scriptsBefore, 5, 8 + 4);
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var unsent = await sweep.ClaimUnsentAsync(Time.GetUtcNow(), 100, default);
+        Assert.Equal(answered.Select(p => (p, store.TurnOf("m2"))).ToHashSet(), unsent.Select(u => (u.Key, u.Turn)).ToHashSet());
+    }
+
+    [Fact]
+    public async Task MarkSentSoon_StoreDisposed_HeldMarksWrittenAtOnce()
+    {
+        var (store, _, sweep) = await CreateAsync();
+        var asking = ConversationState.Initial with { Stage = Stage.Asking, LastSeen = 1, StartedAt = 1 };
+        await store.CommitAsync(Person, 0, Commit("m1", asking, [Reply.Plain("Pregunta 1")], awaitingSend: true), default);
+
+        store.MarkSentSoon(Person, store.TurnOf("m1"));
+        await ((IAsyncDisposable)store).DisposeAsync();
+
+        Assert.False(await Db.KeyExistsAsync(Keys.Replies(Pseudonymizer.For(Person))));
+        Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Empty(await sweep.ClaimUnsentAsync(Time.GetUtcNow(), 10, default));
+    }
+
+    /// <summary>Script calls (EVAL and EVALSHA) every server of the deployment has run, a cluster's masters summed.</summary>
+    private async Task<long> ScriptCallsAsync()
+    {
+        await using var admin = await ConnectionMultiplexer.ConnectAsync($"{configuration},allowAdmin=true");
+        long calls = 0;
+        foreach (var server in admin.GetServers().Where(s => !s.IsReplica))
+        {
+            var stats = (await server.InfoAsync("commandstats")).SelectMany(group => group);
+            calls += stats.Where(s => s.Key is "cmdstat_evalsha" or "cmdstat_eval")
+                .Sum(s => long.Parse(s.Value.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return calls;
     }
 
     private static ConversationState Promoted(int length) =>

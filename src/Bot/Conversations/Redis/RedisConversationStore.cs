@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChatSurvey.Domain.Conversations;
+using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
 namespace ChatSurvey.Bot.Conversations.Redis;
@@ -19,10 +20,12 @@ public sealed class RedisConversationStore(
     ConversationSchedule schedule,
     Pseudonymizer pseudonyms,
     TimeProvider time,
-    OutboxSignal? signal = null) : IConversationStore
+    OutboxSignal? signal = null,
+    ILogger<RedisConversationStore>? logger = null) : IConversationStore, IAsyncDisposable
 {
     // Every commit is checked against Redis, so a stale entry costs one retry.
     private readonly StartOverCache<StoredConversation> _cache = new(capacity: 100_000);
+    private readonly SentMarks _sentMarks = new(turns => WriteSentMarksAsync(redis.GetDatabase(), keys, turns), (ILogger?)logger ?? NullLogger.Instance);
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -71,6 +74,7 @@ public sealed class RedisConversationStore(
             }
 
             _cache.Set(member, commit.Forget ? StoredConversation.New : new StoredConversation(commit.State, version));
+            _sentMarks.Forget(member);
             return new CommitResult(CommitOutcome.Committed);
         }
 
@@ -90,19 +94,22 @@ public sealed class RedisConversationStore(
     /// <summary>A turn is named by its message id's hash, in hex: that is all the pending replies keep of it.</summary>
     public string TurnOf(string messageId) => TurnOf(MessageHash(messageId));
 
-    public async Task MarkSentAsync(ConversationKey key, string turn, CancellationToken cancellationToken)
-    {
-        var member = pseudonyms.For(key);
-        var messageHash = Convert.FromHexString(turn);
-        await Db.ScriptEvaluateAsync(RedisScripts.MarkSent, new
+    public Task MarkSentAsync(ConversationKey key, string turn, CancellationToken cancellationToken) =>
+        WriteSentMarksAsync(Db, keys, new Dictionary<string, string> { [pseudonyms.For(key)] = turn });
+
+    public void MarkSentSoon(ConversationKey key, string turn) => _sentMarks.Add(pseudonyms.For(key), turn);
+
+    /// <summary>Writes the sent marks still held (the host is stopping).</summary>
+    public ValueTask DisposeAsync() => new(_sentMarks.FlushAsync());
+
+    /// <summary>One script call per bucket, each with all of that bucket's marks (turns by pseudonym).</summary>
+    private static async Task WriteSentMarksAsync(IDatabase db, RedisKeys keys, IReadOnlyDictionary<string, string> turns) =>
+        await Task.WhenAll(turns.GroupBy(t => keys.BucketOf(t.Key)).Select(bucket =>
         {
-            conv = keys.Conversation(member),
-            replies = keys.Replies(member),
-            pending = keys.Pending(keys.BucketOf(member)),
-            messageHash,
-            member,
-        });
-    }
+            RedisKey[] scriptKeys = [keys.Pending(bucket.Key), .. bucket.SelectMany(t => new[] { keys.Conversation(t.Key), keys.Replies(t.Key) })];
+            RedisValue[] arguments = [.. bucket.SelectMany(t => new RedisValue[] { Convert.FromHexString(t.Value), t.Key })];
+            return db.ScriptEvaluateAsync(RedisScripts.MarkSent, scriptKeys, arguments);
+        }));
 
     public async Task EraseAsync(string pseudonym, OutboxEntry deletion, CancellationToken cancellationToken)
     {

@@ -95,24 +95,29 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// The replies of one message were sent: drop them, unless a newer turn's replies replaced them. Field "r" is where
-    /// a conversation stored before the replies had their own key keeps them.
+    /// Replies were sent: drop each person's, unless a newer turn's replies replaced them. KEYS: the bucket's pending
+    /// set, then per person their conversation and pending replies (one bucket, one hash tag). ARGV: per person the
+    /// message id hash (6 bytes) and the pseudonym. Field "r" is where a conversation stored before the replies had
+    /// their own key keeps them.
     /// </summary>
-    public static readonly LuaScript MarkSent = LuaScript.Prepare("""
-        local last = redis.call('GET', @replies)
-        local inField = false
-        if not last then
-          last = redis.call('HGET', @conv, 'r')
-          inField = last ~= false
-        end
-        if last and string.sub(last, 1, 6) == @messageHash then
-          if inField then redis.call('HDEL', @conv, 'r') else redis.call('DEL', @replies) end
-          redis.call('ZREM', @pending, @member)
-        elseif not last then
-          redis.call('ZREM', @pending, @member)
+    public const string MarkSent = """
+        for i = 1, #ARGV, 2 do
+          local conv, replies, hash, member = KEYS[i + 1], KEYS[i + 2], ARGV[i], ARGV[i + 1]
+          local last = redis.call('GET', replies)
+          local inField = false
+          if not last then
+            last = redis.call('HGET', conv, 'r')
+            inField = last ~= false
+          end
+          if last and string.sub(last, 1, 6) == hash then
+            if inField then redis.call('HDEL', conv, 'r') else redis.call('DEL', replies) end
+            redis.call('ZREM', KEYS[1], member)
+          elseif not last then
+            redis.call('ZREM', KEYS[1], member)
+          end
         end
         return 1
-        """);
+        """;
 
     /// <summary>
     /// Staff erase a person: the conversation, its pending replies and its schedules go, and the deletion joins the
