@@ -11,7 +11,11 @@ namespace ChatSurvey.Bot.Channels;
 /// </summary>
 public sealed class Deliveries
 {
-    public const int Partitions = 16;
+    /// <summary>
+    /// How many sends may be under way at once. Each partition sends one delivery at a time, so with 16 a reply at 50
+    /// people writing together often waited behind two others' HTTP calls (bench/README.md, issue 14).
+    /// </summary>
+    public const int Partitions = 64;
 
     /// <summary>How many sent deliveries stay remembered, so a re-send racing their "sent" mark is not queued again.</summary>
     private const int RememberedSent = 10_000;
